@@ -1,0 +1,12 @@
+import type { MigrationSource } from '../db';
+import { createAuditLog } from './migrations/2026_11_29_0001_create_audit_log';
+
+export type { AuditLogTable, AuditTables } from './audit.tables';
+export { canonicalJson, digestOf } from './chain';
+export { type AuditActor, type AuditEntry, type AuditService, createAuditService, type VerifyResult } from './service';
+
+/** 审计 — the append-only, hash-chained record of every write. */
+export const auditComponent: MigrationSource = {
+  name: 'audit',
+  migrations: { '2026_11_29_0001_create_audit_log': createAuditLog },
+};

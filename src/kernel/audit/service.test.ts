@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../db';
+import { openTestDatabase, type TestDatabase, testDialects } from '../db/test-databases';
+import { auditComponent, createAuditService } from './index';
+
+describe.each(testDialects)('audit on %s', (dialect) => {
+  let database: TestDatabase;
+  let audit: ReturnType<typeof createAuditService>;
+
+  beforeEach(async () => {
+    database = await openTestDatabase(dialect);
+    await migrate(database, [auditComponent]);
+    audit = createAuditService(database);
+  });
+  afterEach(async () => {
+    await database.dispose();
+  });
+
+  const entry = (n: number) => ({
+    actor: { id: 'u1', role: 'admin' },
+    action: 'thing.update',
+    resourceType: 'thing',
+    resourceId: `t${n}`,
+    before: { n },
+    after: { n: n + 1 },
+    requestId: `req-${n}`,
+  });
+
+  async function recordMany(count: number) {
+    for (let n = 1; n <= count; n++) {
+      await database.db.transaction().execute((trx) => audit.record(trx, entry(n)));
+    }
+  }
+
+  async function dropGuard() {
+    if (dialect === 'postgres') await sql`drop trigger audit_log_append_only on audit_log`.execute(database.db);
+    else {
+      await sql`drop trigger audit_log_no_update`.execute(database.db);
+      await sql`drop trigger audit_log_no_delete`.execute(database.db);
+    }
+  }
+
+  it('an untouched chain verifies', async () => {
+    await recordMany(5);
+    expect(await audit.verify()).toEqual({ ok: true, rows: 5 });
+  });
+
+  it('refuses UPDATE and DELETE on the log', async () => {
+    await recordMany(1);
+    await expect(sql`update audit_log set action = 'x'`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('names the first edited row when someone bypasses the guard', async () => {
+    await recordMany(6);
+    await dropGuard();
+    await sql`update audit_log set resource_id = 'forged' where seq = 4`.execute(database.db);
+    expect(await audit.verify()).toMatchObject({ ok: false, seq: 4, reason: 'hash' });
+  });
+
+  it('detects a removed row as a gap', async () => {
+    await recordMany(4);
+    await dropGuard();
+    await sql`delete from audit_log where seq = 2`.execute(database.db);
+    expect(await audit.verify()).toMatchObject({ ok: false, seq: 3, reason: 'gap' });
+  });
+
+  it('detects a row whose hash was recomputed but whose successor still points at the old one', async () => {
+    await recordMany(3);
+    await dropGuard();
+    await sql`update audit_log set hash = ${'f'.repeat(64)} where seq = 2`.execute(database.db);
+    expect(await audit.verify()).toMatchObject({ ok: false, seq: 2, reason: 'hash' });
+  });
+
+  it('an entry rolls back with the transaction it belongs to', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await audit.record(trx, entry(1));
+        throw new Error('write failed');
+      }),
+    ).rejects.toThrow('write failed');
+    expect(await audit.verify()).toEqual({ ok: true, rows: 0 });
+  });
+
+  it('concurrent writers keep one unbroken chain', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => database.db.transaction().execute((trx) => audit.record(trx, entry(i)))),
+    );
+    expect(await audit.verify()).toEqual({ ok: true, rows: 20 });
+  });
+
+  it('stores digests, not the personal data itself', async () => {
+    await database.db.transaction().execute((trx) =>
+      audit.record(trx, { ...entry(1), after: { phone: '13812345678' } }),
+    );
+    const rows = await audit.history('thing', 't1');
+    expect(JSON.stringify(rows)).not.toContain('13812345678');
+    expect(rows[0]?.after_digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

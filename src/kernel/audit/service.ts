@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../db';
+import type { AuditTables } from './audit.tables';
+import { type ChainBreak, digestOf, findChainBreak, GENESIS_HASH, rowHash } from './chain';
+
+/** Who did it: a user, or null for the system itself (seed, scheduled jobs). */
+export interface AuditActor {
+  id: string;
+  role: string;
+}
+
+export interface AuditEntry {
+  actor: AuditActor | null;
+  /** Dotted verb, e.g. `user.create`, `ledger.post`. */
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+export type VerifyResult = { ok: true; rows: number } | ({ ok: false; rows: number } & ChainBreak);
+
+const VERIFY_BATCH = 5_000;
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+export function createAuditService(database: SanquDatabase, now: () => Date = () => new Date()) {
+  return {
+    /**
+     * Appends one entry inside the caller's transaction `trx`, so the entry and the write it describes
+     * commit or roll back together.
+     */
+    async record(trx: Kysely<object>, entry: AuditEntry): Promise<number> {
+      const db = tablesOf<AuditTables>(trx);
+      await serializeWithinTransaction(trx, database.dialect, 'audit_log');
+      const last = await db
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const row = {
+        seq: last ? Number(last.seq) + 1 : 1,
+        occurred_at: now().toISOString(),
+        actor_id: entry.actor?.id ?? null,
+        actor_role: entry.actor?.role ?? null,
+        action: entry.action,
+        resource_type: entry.resourceType,
+        resource_id: entry.resourceId,
+        before_digest: digestOf(entry.before),
+        after_digest: digestOf(entry.after),
+        request_id: entry.requestId ?? null,
+        prev_hash: last?.hash ?? GENESIS_HASH,
+      };
+      await db
+        .insertInto('audit_log')
+        .values({ ...row, hash: rowHash(row) })
+        .execute();
+      return row.seq;
+    },
+
+    /** Walks the whole chain in batches and reports the first row that was edited, removed or re-linked. */
+    async verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+      const db = tablesOf<AuditTables>(database.db);
+      const { total } = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      let previous: { seq: number; hash: string } | null = null;
+      let checked = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '>', previous?.seq ?? 0)
+          .orderBy('seq')
+          .limit(VERIFY_BATCH)
+          .execute();
+        if (rows.length === 0) return { ok: true, rows: checked };
+        const broken = findChainBreak(rows, previous);
+        if (broken) return { ok: false, rows: checked, ...broken };
+        const last = rows[rows.length - 1]!;
+        previous = { seq: Number(last.seq), hash: last.hash };
+        checked += rows.length;
+        onProgress?.(checked, Number(total));
+      }
+    },
+
+    /** The entries about one resource, newest first (for "who touched this" views). */
+    async history(resourceType: string, resourceId: string, limit = 100) {
+      return tablesOf<AuditTables>(database.db)
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('resource_type', '=', resourceType)
+        .where('resource_id', '=', resourceId)
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+    },
+  };
+}

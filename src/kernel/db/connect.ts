@@ -1,0 +1,52 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Where the database lives: an embedded SQLite file, or a PostgreSQL URL. */
+export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+/**
+ * An open database: the Kysely instance plus the few facts the kernel needs about it.
+ * `Tables` is left open on purpose: each module narrows it to its own tables (see `tablesOf`).
+ */
+export interface SanquDatabase {
+  readonly dialect: DialectName;
+  readonly db: Kysely<object>;
+  /** The raw better-sqlite3 handle for bulk paths (null on PostgreSQL). */
+  readonly sqlite: SQLite.Database | null;
+  /** The pg pool for bulk paths and pool metrics (null on SQLite). */
+  readonly pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+// int8 (count(*), sum of bigint) would otherwise arrive as strings; our integers stay below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+// numeric (sum over bigint) likewise: amounts are integer fen/points/grams, exact below 2^53.
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+/** Reads the configuration from the environment: `DATABASE_URL` (postgres) wins over `SANQU_DB` (file). */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  return { dialect: 'sqlite', file: env.SANQU_DB ?? 'var/sanqu.db' };
+}
+
+export function openDatabase(config: DatabaseConfig): SanquDatabase {
+  if (config.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+    return { dialect: 'postgres', db, sqlite: null, pool, close: () => db.destroy() };
+  }
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  const sqlite = new SQLite(config.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<object>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { dialect: 'sqlite', db, sqlite, pool: null, close: () => db.destroy() };
+}

@@ -1,0 +1,64 @@
+import { type Kysely, sql } from 'kysely';
+import type { CreateTableBuilder } from 'kysely';
+import type { DialectName } from './connect';
+
+/**
+ * The few places where SQLite and PostgreSQL differ. Module code calls these and never branches on the dialect.
+ */
+
+/** Adds an auto-incrementing integer primary key named `column`. */
+export function addSerialPrimaryKey<T extends string>(
+  table: CreateTableBuilder<T>,
+  dialect: DialectName,
+  column = 'seq',
+): CreateTableBuilder<T> {
+  if (dialect === 'postgres') return table.addColumn(column, 'bigserial', (c) => c.primaryKey());
+  return table.addColumn(column, 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+/**
+ * Serialises writers on `key` until the surrounding transaction ends.
+ * SQLite already runs one write transaction at a time; PostgreSQL needs a transaction-scoped advisory lock.
+ */
+export async function serializeWithinTransaction(trx: Kysely<object>, dialect: DialectName, key: string) {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/** True when `error` is a unique-constraint violation in either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Makes `table` append-only: UPDATE and DELETE are refused by a trigger. Someone with raw database access
+ * can still drop the trigger, which is why the audit log is hash-chained as well.
+ */
+export async function addAppendOnlyGuard(db: Kysely<object>, dialect: DialectName, table: string) {
+  const message = `${table} is append-only`;
+  if (dialect === 'postgres') {
+    await sql
+      .raw(
+        `create or replace function ${table}_append_only() returns trigger language plpgsql as $$
+         begin raise exception '${message}'; end $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create trigger ${table}_append_only before update or delete on ${table}
+         for each statement execute function ${table}_append_only()`,
+      )
+      .execute(db);
+    return;
+  }
+  for (const operation of ['update', 'delete']) {
+    await sql
+      .raw(
+        `create trigger ${table}_no_${operation} before ${operation} on ${table}
+         begin select raise(abort, '${message}'); end`,
+      )
+      .execute(db);
+  }
+}

@@ -1,0 +1,13 @@
+export { bulkInsert, type BulkValue } from './bulk-insert';
+export { type DatabaseConfig, databaseConfigFromEnv, type DialectName, openDatabase, type SanquDatabase } from './connect';
+export { addAppendOnlyGuard, addSerialPrimaryKey, isUniqueViolation, serializeWithinTransaction } from './dialect';
+export {
+  appliedMigrations,
+  collectMigrations,
+  type Migration,
+  type MigrationContext,
+  type MigrationSource,
+  migrate,
+  type NamedMigration,
+} from './migrations';
+export { tablesOf } from './tables-of';

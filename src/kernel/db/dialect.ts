@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { CreateTableBuilder } from 'kysely';
 import type { DialectName } from './connect';
+import type { AnyDb } from './tables-of';
 
 /**
  * The few places where SQLite and PostgreSQL differ. Module code calls these and never branches on the dialect.
@@ -20,7 +21,7 @@ export function addSerialPrimaryKey<T extends string>(
  * Serialises writers on `key` until the surrounding transaction ends.
  * SQLite already runs one write transaction at a time; PostgreSQL needs a transaction-scoped advisory lock.
  */
-export async function serializeWithinTransaction(trx: Kysely<object>, dialect: DialectName, key: string) {
+export async function serializeWithinTransaction(trx: AnyDb, dialect: DialectName, key: string) {
   if (dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }
@@ -36,7 +37,7 @@ export function isUniqueViolation(error: unknown): boolean {
  * Makes `table` append-only: UPDATE and DELETE are refused by a trigger. Someone with raw database access
  * can still drop the trigger, which is why the audit log is hash-chained as well.
  */
-export async function addAppendOnlyGuard(db: Kysely<object>, dialect: DialectName, table: string) {
+export async function addAppendOnlyGuard(db: AnyDb, dialect: DialectName, table: string) {
   const message = `${table} is append-only`;
   if (dialect === 'postgres') {
     await sql

@@ -1,6 +1,17 @@
 export { bulkInsert, type BulkValue } from './bulk-insert';
-export { type DatabaseConfig, databaseConfigFromEnv, type DialectName, openDatabase, type SanquDatabase } from './connect';
-export { addAppendOnlyGuard, addSerialPrimaryKey, isUniqueViolation, serializeWithinTransaction } from './dialect';
+export {
+  type DatabaseConfig,
+  databaseConfigFromEnv,
+  type DialectName,
+  openDatabase,
+  type SanquDatabase,
+} from './connect';
+export {
+  addAppendOnlyGuard,
+  addSerialPrimaryKey,
+  isUniqueViolation,
+  serializeWithinTransaction,
+} from './dialect';
 export {
   appliedMigrations,
   collectMigrations,
@@ -10,4 +21,4 @@ export {
   migrate,
   type NamedMigration,
 } from './migrations';
-export { tablesOf } from './tables-of';
+export { type AnyDb, tablesOf } from './tables-of';

@@ -5,7 +5,10 @@ import { openTestDatabase, type TestDatabase, testDialects } from './test-databa
 
 const createThings: Migration = {
   async up({ db }) {
-    await db.schema.createTable('things').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('things')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
   },
 };
 const addColour: Migration = {
@@ -18,7 +21,10 @@ describe('collectMigrations', () => {
   it('orders by timestamp across components', () => {
     const order = collectMigrations([
       { name: 'b', migrations: { '2026_11_29_0002_second': addColour } },
-      { name: 'a', migrations: { '2026_11_29_0001_first': createThings, '2026_12_01_0001_third': addColour } },
+      {
+        name: 'a',
+        migrations: { '2026_11_29_0001_first': createThings, '2026_12_01_0001_third': addColour },
+      },
     ]).map((m) => `${m.component}/${m.name}`);
     expect(order).toEqual(['a/2026_11_29_0001_first', 'b/2026_11_29_0002_second', 'a/2026_12_01_0001_third']);
   });
@@ -40,7 +46,12 @@ describe.each(testDialects)('migrate on %s', (dialect) => {
   });
 
   it('applies pending migrations once and records them', async () => {
-    const sources = [{ name: 'demo', migrations: { '2026_11_29_0001_create_things': createThings } }];
+    const sources = [
+      {
+        name: 'demo',
+        migrations: { '2026_11_29_0001_create_things': createThings } as Record<string, Migration>,
+      },
+    ];
     expect(await migrate(database, sources)).toEqual(['demo/2026_11_29_0001_create_things']);
     expect(await migrate(database, sources)).toEqual([]);
     sources[0]!.migrations['2026_11_29_0002_add_colour'] = addColour;

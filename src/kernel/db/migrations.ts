@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DialectName, SanquDatabase } from './connect';
 import { serializeWithinTransaction } from './dialect';
+import { tablesOf } from './tables-of';
 
 export interface MigrationContext {
   db: Kysely<object>;
@@ -49,7 +50,10 @@ export function collectMigrations(sources: readonly MigrationSource[]): NamedMig
  * nothing behind. Safe to run again and from two processes at once (a lock serialises them).
  * Returns the names applied in this run.
  */
-export async function migrate(database: SanquDatabase, sources: readonly MigrationSource[]): Promise<string[]> {
+export async function migrate(
+  database: SanquDatabase,
+  sources: readonly MigrationSource[],
+): Promise<string[]> {
   const db = database.db as Kysely<MigrationTables>;
   // Even "if not exists" races on PostgreSQL, so the bootstrap takes the same lock as each step.
   await db.transaction().execute(async (trx) => {
@@ -75,7 +79,7 @@ export async function migrate(database: SanquDatabase, sources: readonly Migrati
         .where('name', '=', step.name)
         .executeTakeFirst();
       if (done) return;
-      await step.migration.up({ db: trx, dialect: database.dialect });
+      await step.migration.up({ db: tablesOf<object>(trx), dialect: database.dialect });
       await trx
         .insertInto('sanqu_migrations')
         .values({ component: step.component, name: step.name, applied_at: new Date().toISOString() })

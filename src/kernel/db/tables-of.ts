@@ -1,10 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryExecutorProvider } from 'kysely';
 
 /**
- * Narrows the platform's database handle to one component's tables.
- * Each module declares its own table interfaces; this is the single, deliberate cast between them.
+ * Any Kysely instance or transaction, whatever tables it is typed with. Kysely's types are invariant in the
+ * table map, so shared code (audit, locks) takes this and each component narrows it with `tablesOf`.
+ */
+export type AnyDb = QueryExecutorProvider & { readonly isTransaction: boolean };
+
+/**
+ * Narrows a database handle to one component's tables: the single, deliberate cast between components'
+ * table types.
  * @example const db = tablesOf<AuditTables>(database.db);
  */
-export function tablesOf<Tables>(db: Kysely<object>): Kysely<Tables> {
+export function tablesOf<Tables>(db: AnyDb): Kysely<Tables> {
   return db as unknown as Kysely<Tables>;
 }

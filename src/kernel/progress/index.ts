@@ -1,0 +1,1 @@
+export { type Progress, silentProgress, terminalProgress } from './progress';

@@ -3,7 +3,13 @@ import { createAuditLog } from './migrations/2026_11_29_0001_create_audit_log';
 
 export type { AuditLogTable, AuditTables } from './audit.tables';
 export { canonicalJson, digestOf } from './chain';
-export { type AuditActor, type AuditEntry, type AuditService, createAuditService, type VerifyResult } from './service';
+export {
+  type AuditActor,
+  type AuditEntry,
+  type AuditService,
+  createAuditService,
+  type VerifyResult,
+} from './service';
 
 /** 审计 — the append-only, hash-chained record of every write. */
 export const auditComponent: MigrationSource = {

@@ -34,7 +34,8 @@ describe.each(testDialects)('audit on %s', (dialect) => {
   }
 
   async function dropGuard() {
-    if (dialect === 'postgres') await sql`drop trigger audit_log_append_only on audit_log`.execute(database.db);
+    if (dialect === 'postgres')
+      await sql`drop trigger audit_log_append_only on audit_log`.execute(database.db);
     else {
       await sql`drop trigger audit_log_no_update`.execute(database.db);
       await sql`drop trigger audit_log_no_delete`.execute(database.db);
@@ -85,15 +86,17 @@ describe.each(testDialects)('audit on %s', (dialect) => {
 
   it('concurrent writers keep one unbroken chain', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => database.db.transaction().execute((trx) => audit.record(trx, entry(i)))),
+      Array.from({ length: 20 }, (_, i) =>
+        database.db.transaction().execute((trx) => audit.record(trx, entry(i))),
+      ),
     );
     expect(await audit.verify()).toEqual({ ok: true, rows: 20 });
   });
 
   it('stores digests, not the personal data itself', async () => {
-    await database.db.transaction().execute((trx) =>
-      audit.record(trx, { ...entry(1), after: { phone: '13812345678' } }),
-    );
+    await database.db
+      .transaction()
+      .execute((trx) => audit.record(trx, { ...entry(1), after: { phone: '13812345678' } }));
     const rows = await audit.history('thing', 't1');
     expect(JSON.stringify(rows)).not.toContain('13812345678');
     expect(rows[0]?.after_digest).toMatch(/^[0-9a-f]{64}$/);

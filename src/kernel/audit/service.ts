@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../db';
-import type { AuditTables } from './audit.tables';
+import { type AnyDb, type SanquDatabase, serializeWithinTransaction, tablesOf } from '../db';
+import type { AuditLogTable, AuditTables } from './audit.tables';
 import { type ChainBreak, digestOf, findChainBreak, GENESIS_HASH, rowHash } from './chain';
 
 /** Who did it: a user, or null for the system itself (seed, scheduled jobs). */
@@ -32,7 +31,7 @@ export function createAuditService(database: SanquDatabase, now: () => Date = ()
      * Appends one entry inside the caller's transaction `trx`, so the entry and the write it describes
      * commit or roll back together.
      */
-    async record(trx: Kysely<object>, entry: AuditEntry): Promise<number> {
+    async record(trx: AnyDb, entry: AuditEntry): Promise<number> {
       const db = tablesOf<AuditTables>(trx);
       await serializeWithinTransaction(trx, database.dialect, 'audit_log');
       const last = await db
@@ -71,7 +70,7 @@ export function createAuditService(database: SanquDatabase, now: () => Date = ()
       let previous: { seq: number; hash: string } | null = null;
       let checked = 0;
       for (;;) {
-        const rows = await db
+        const rows: AuditLogTable[] = await db
           .selectFrom('audit_log')
           .selectAll()
           .where('seq', '>', previous?.seq ?? 0)

@@ -27,13 +27,23 @@ export class AppError extends Error {
   }
 
   toBody(language: Language): ErrorBody {
-    return { error: { code: this.code, message: translate(this.messageKey, language, this.params), details: this.details } };
+    return {
+      error: {
+        code: this.code,
+        message: translate(this.messageKey, language, this.params),
+        details: this.details,
+      },
+    };
   }
 }
 
-export const notFound = (resource: string, id: string) => new AppError(404, 'NOT_FOUND', 'notFound', { resource, id });
+export const notFound = (resource: string, id: string) =>
+  new AppError(404, 'NOT_FOUND', 'notFound', { resource, id });
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'forbidden');
 export const conflict = (messageKey: MessageKey, params: Record<string, string | number> = {}) =>
   new AppError(409, 'CONFLICT', messageKey, params);
-export const invalid = (messageKey: MessageKey, params: Record<string, string | number> = {}, details: ErrorDetail[] = []) =>
-  new AppError(422, 'INVALID', messageKey, params, details);
+export const invalid = (
+  messageKey: MessageKey,
+  params: Record<string, string | number> = {},
+  details: ErrorDetail[] = [],
+) => new AppError(422, 'INVALID', messageKey, params, details);

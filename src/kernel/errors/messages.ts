@@ -15,7 +15,10 @@ const catalogue = {
     en: 'Too many failed logins: the account is locked, try again in {minutes} minutes',
   },
   tooManyRequests: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests, please try again later' },
-  malformedJson: { 'zh-CN': '请求体不是有效的 JSON：{reason}', en: 'The request body is not valid JSON: {reason}' },
+  malformedJson: {
+    'zh-CN': '请求体不是有效的 JSON：{reason}',
+    en: 'The request body is not valid JSON: {reason}',
+  },
   bodyTooLarge: {
     'zh-CN': '请求体超过 {limit} 字节的上限',
     en: 'The request body is larger than the limit of {limit} bytes',
@@ -32,7 +35,11 @@ const catalogue = {
   badFormat: { 'zh-CN': '格式不正确：{constraint}', en: 'Wrong format: {constraint}' },
   notAllowedValue: { 'zh-CN': '取值应为以下之一：{allowed}', en: 'Must be one of: {allowed}' },
   invalidValue: { 'zh-CN': '取值无效：{reason}', en: 'Invalid value: {reason}' },
-  internal: { 'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）', en: 'Internal error, please retry (request {requestId})' },
+  notReady: { 'zh-CN': '数据库暂不可用', en: 'The database is not reachable' },
+  internal: {
+    'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）',
+    en: 'Internal error, please retry (request {requestId})',
+  },
   idempotencyConflict: {
     'zh-CN': '幂等键 {key} 已用于另一笔不同的请求',
     en: 'Idempotency key {key} was already used for a different request',
@@ -58,9 +65,15 @@ const catalogue = {
 
 export type MessageKey = keyof typeof catalogue;
 
-export function translate(key: MessageKey, language: Language, params: Record<string, string | number> = {}): string {
+export function translate(
+  key: MessageKey,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
   const template = catalogue[key][language];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Picks zh-CN or en from an Accept-Language header; zh-CN is the default. */

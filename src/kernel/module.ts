@@ -1,13 +1,13 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {
-  FastifyInstance,
   FastifyBaseLogger,
+  FastifyInstance,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Migration } from './db';
 import type { PolicyRule } from './auth/policy';
+import type { Migration } from './db';
 import type { Progress } from './progress';
 
 /** The Fastify instance routes are written against: JSON-schema'd with TypeBox. */

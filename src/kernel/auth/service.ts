@@ -86,8 +86,11 @@ export function createAuthService(
   }
 
   function lockedError(until: string) {
-    const minutes = Math.max(1, Math.ceil((Date.parse(until) - now().getTime()) / 60_000));
-    return new AppError(429, 'TOO_MANY_ATTEMPTS', 'accountLocked', { minutes });
+    const seconds = Math.max(1, Math.ceil((Date.parse(until) - now().getTime()) / 1000));
+    const minutes = Math.ceil(seconds / 60);
+    return new AppError(429, 'TOO_MANY_ATTEMPTS', 'accountLocked', { minutes }, [], {
+      'retry-after': String(seconds),
+    });
   }
 
   return {

@@ -1,8 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -38,6 +38,9 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 export function openDatabase(config: DatabaseConfig): SanquDatabase {
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server closed (restart, failover) is dropped from the pool; the next query opens a
+    // new one. Without a listener that event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
     return { dialect: 'postgres', db, sqlite: null, pool, close: () => db.destroy() };
   }

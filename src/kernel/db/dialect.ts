@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { CreateTableBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { DialectName } from './connect';
 import type { AnyDb } from './tables-of';
 

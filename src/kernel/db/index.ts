@@ -1,8 +1,8 @@
-export { bulkInsert, type BulkValue } from './bulk-insert';
+export { type BulkValue, bulkInsert } from './bulk-insert';
 export {
   type DatabaseConfig,
-  databaseConfigFromEnv,
   type DialectName,
+  databaseConfigFromEnv,
   openDatabase,
   type SanquDatabase,
 } from './connect';

@@ -21,6 +21,8 @@ export class AppError extends Error {
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
     readonly details: ErrorDetail[] = [],
+    /** Extra response headers, e.g. Retry-After on a lockout. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(translate(messageKey, 'en', params));
     this.name = 'AppError';

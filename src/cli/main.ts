@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { auditCommand } from './commands/audit';
+import { backupCommand } from './commands/backup';
+import { checkIdCommand } from './commands/check-id';
+import { migrateCommand } from './commands/migrate';
+import { seedCommand } from './commands/seed';
+import { serveCommand } from './commands/serve';
+import { usersCommand } from './commands/users';
+import { workdaysCommand } from './commands/workdays';
+
+const program = new Command('sanqu')
+  .description('Sanqu 三衢 — common-prosperity services platform')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+for (const command of [
+  serveCommand(),
+  migrateCommand(),
+  seedCommand(),
+  checkIdCommand(),
+  workdaysCommand(),
+  auditCommand(),
+  backupCommand(),
+  usersCommand(),
+]) {
+  program.addCommand(command);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`sanqu: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

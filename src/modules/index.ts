@@ -1,0 +1,5 @@
+import type { PlatformModule } from '../platform';
+import { registryModule } from './registry';
+
+/** Every module of the platform, in seed order (later modules read what earlier ones seeded). */
+export const modules: PlatformModule[] = [registryModule];

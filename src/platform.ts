@@ -1,0 +1,60 @@
+import { type AuditService, auditComponent, createAuditService } from './kernel/audit';
+import { type AuthService, authComponent, type Can, createAuthService, createPolicy } from './kernel/auth';
+import { kernelPolicies } from './kernel/auth/kernel-policies';
+import {
+  type DatabaseConfig,
+  type MigrationSource,
+  migrate,
+  openDatabase,
+  type SanquDatabase,
+} from './kernel/db';
+import { createDivisionService, type DivisionService } from './kernel/divisions';
+import { createLedgerService, type LedgerService, ledgerComponent } from './kernel/ledger';
+import type { ModuleDefinition } from './kernel/module';
+import { modules } from './modules';
+import { createRegistryService, type RegistryService } from './modules/registry';
+
+/**
+ * The assembled platform: the kernel's services and each module's service, wired explicitly so a reader can
+ * see what depends on what. Created once per process (server or CLI command).
+ */
+export interface Platform {
+  database: SanquDatabase;
+  audit: AuditService;
+  ledger: LedgerService;
+  auth: AuthService;
+  divisions: DivisionService;
+  /** can(actor, action, resource): the platform's whole policy, kernel rules plus every module's. */
+  can: Can;
+  registry: RegistryService;
+}
+
+export type PlatformModule = ModuleDefinition<Platform>;
+
+/** Kernel components with tables, then modules: the migration order within one timestamp. */
+export const platformComponents: MigrationSource[] = [
+  auditComponent,
+  ledgerComponent,
+  authComponent,
+  ...modules,
+];
+
+export function assemblePlatform(database: SanquDatabase): Platform {
+  const audit = createAuditService(database);
+  return {
+    database,
+    audit,
+    ledger: createLedgerService(database, audit),
+    auth: createAuthService(database, audit),
+    divisions: createDivisionService(),
+    can: createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]),
+    registry: createRegistryService(database, audit),
+  };
+}
+
+/** Opens the database, applies pending migrations and assembles the platform. */
+export async function openPlatform(config: DatabaseConfig): Promise<Platform> {
+  const database = openDatabase(config);
+  await migrate(database, platformComponents);
+  return assemblePlatform(database);
+}

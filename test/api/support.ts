@@ -1,0 +1,95 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/http/app';
+import type { Role } from '../../src/kernel/auth';
+import type { DialectName } from '../../src/kernel/db';
+import { migrate } from '../../src/kernel/db';
+import { openTestDatabase } from '../../src/kernel/db/test-databases';
+import type { SanquApp } from '../../src/kernel/module';
+import { assemblePlatform, type Platform, platformComponents } from '../../src/platform';
+
+export const PASSWORD = 'Test@2026x';
+
+export interface TestUser {
+  username: string;
+  role: Role;
+  department?: string;
+  divisionCode?: string;
+  subjectId?: string;
+}
+
+export interface TestApp {
+  app: SanquApp;
+  platform: Platform;
+  logLines: string[];
+  /** Logs in through the API and returns the bearer token. */
+  login(username: string): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+export const STANDARD_USERS: TestUser[] = [
+  { username: 'admin', role: 'admin' },
+  { username: 'officer-city', role: 'officer', department: 'services', divisionCode: '330800' },
+  { username: 'officer-changshan', role: 'officer', department: 'services', divisionCode: '330822' },
+  { username: 'resident1', role: 'resident', subjectId: '330822199001011237', divisionCode: '330822104201' },
+  { username: 'auditor', role: 'auditor' },
+];
+
+/** A real app on a fresh database of `dialect`, with a few users; logs are captured, not printed. */
+export async function startTestApp(
+  dialect: DialectName,
+  options: { users?: TestUser[]; bodyLimit?: number; loginRatePerMinute?: number } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase(dialect);
+  await migrate(database, platformComponents);
+  const platform = assemblePlatform(database);
+  for (const user of options.users ?? STANDARD_USERS) {
+    await platform.auth.createUser({ ...user, password: PASSWORD, displayName: user.username }, null);
+  }
+  const logLines: string[] = [];
+  const app = await buildApp(platform, {
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    logLevel: 'info',
+    cookieSecure: false,
+    loginRatePerMinute: options.loginRatePerMinute ?? 1000,
+    webRoot: 'dist/web',
+    logDestination: { write: (line) => void logLines.push(line) },
+  });
+  await app.ready();
+  return {
+    app,
+    platform,
+    logLines,
+    async login(username) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: PASSWORD },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      return response.json().token as string;
+    },
+    async dispose() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Asserts the shared error shape and returns its error object. */
+export function errorOf(response: LightMyRequestResponse) {
+  const body = response.json() as {
+    error: { code: string; message: string; details: { path: string; message: string }[] };
+  };
+  if (
+    !body.error ||
+    typeof body.error.code !== 'string' ||
+    typeof body.error.message !== 'string' ||
+    !Array.isArray(body.error.details)
+  ) {
+    throw new Error(`not the shared error shape: ${response.body}`);
+  }
+  return body.error;
+}

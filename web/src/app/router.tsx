@@ -1,0 +1,51 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { Role } from '../api/auth';
+import { RequireAuth } from '../auth/require-auth';
+import { PageLoading } from './page-loading';
+import { RequireRole } from './require-role';
+import { RoleHomeRedirect } from './role-home-redirect';
+import { roleHome } from './roles';
+
+// Every page is its own chunk so the first load carries only the shell.
+const LoginPage = lazy(() => import('../pages/login-page'));
+const AppLayout = lazy(() => import('./app-layout'));
+const NotFoundPage = lazy(() => import('../pages/not-found-page'));
+const ResidentHomePage = lazy(() => import('../pages/resident-home-page'));
+const EnterpriseHomePage = lazy(() => import('../pages/enterprise-home-page'));
+const VillageHomePage = lazy(() => import('../pages/village-home-page'));
+const WorkbenchPage = lazy(() => import('../pages/workbench-page'));
+const BankHomePage = lazy(() => import('../pages/bank-home-page'));
+const AuditHomePage = lazy(() => import('../pages/audit-home-page'));
+const CockpitPage = lazy(() => import('../pages/cockpit-page'));
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+}
+
+function roleRoute(role: Role, element: ReactNode) {
+  return {
+    path: roleHome(role).path.slice(1),
+    element: <RequireRole role={role}>{page(element)}</RequireRole>,
+  };
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/',
+    element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
+    children: [
+      { index: true, element: <RoleHomeRedirect /> },
+      roleRoute('resident', <ResidentHomePage />),
+      roleRoute('enterprise_agent', <EnterpriseHomePage />),
+      roleRoute('collective', <VillageHomePage />),
+      roleRoute('officer', <WorkbenchPage />),
+      roleRoute('bank', <BankHomePage />),
+      roleRoute('auditor', <AuditHomePage />),
+      roleRoute('admin', <CockpitPage />),
+      { path: 'index.html', element: <Navigate to="/" replace /> },
+      { path: '*', element: page(<NotFoundPage />) },
+    ],
+  },
+]);

@@ -8,7 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedCity } from '../../seed';
 export function printDemoLogins(stream: NodeJS.WritableStream = process.stdout) {
   stream.write(`\nDemo logins (password ${DEMO_PASSWORD}):\n`);
   for (const login of DEMO_LOGINS)
-    stream.write(`  ${login.username.padEnd(18)} ${login.role.padEnd(17)} ${login.description.en}\n`);
+    stream.write(`  ${login.username.padEnd(22)} ${login.role.padEnd(17)} ${login.description.en}\n`);
 }
 
 /** `sanqu serve`: migrate, seed an empty database with the demo city, then serve the API and the web app. */

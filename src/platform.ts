@@ -12,6 +12,7 @@ import { createDivisionService, type DivisionService } from './kernel/divisions'
 import { createLedgerService, type LedgerService, ledgerComponent } from './kernel/ledger';
 import type { ModuleDefinition } from './kernel/module';
 import { modules } from './modules';
+import { type CarbonService, createCarbonService } from './modules/carbon';
 import { createRegistryService, type RegistryService } from './modules/registry';
 
 /**
@@ -27,6 +28,7 @@ export interface Platform {
   /** can(actor, action, resource): the platform's whole policy, kernel rules plus every module's. */
   can: Can;
   registry: RegistryService;
+  carbon: CarbonService;
 }
 
 export type PlatformModule = ModuleDefinition<Platform>;
@@ -41,6 +43,7 @@ export const platformComponents: MigrationSource[] = [
 
 export function assemblePlatform(database: SanquDatabase): Platform {
   const audit = createAuditService(database);
+  const registry = createRegistryService(database, audit);
   return {
     database,
     audit,
@@ -48,7 +51,8 @@ export function assemblePlatform(database: SanquDatabase): Platform {
     auth: createAuthService(database, audit),
     divisions: createDivisionService(),
     can: createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]),
-    registry: createRegistryService(database, audit),
+    registry,
+    carbon: createCarbonService(database, audit, registry),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PlatformModule } from '../platform';
+import { carbonModule } from './carbon';
 import { registryModule } from './registry';
 
 /** Every module of the platform, in seed order (later modules read what earlier ones seeded). */
-export const modules: PlatformModule[] = [registryModule];
+export const modules: PlatformModule[] = [registryModule, carbonModule];

@@ -55,6 +55,27 @@ describe.each(testDialects)('registry service on %s', (dialect) => {
     expect(await registry.getHousehold('nope')).toBeNull();
   });
 
+  it('walks every enterprise and farm exactly once by keyset pages', async () => {
+    const usccs: string[] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await registry.enterprisesAfter({ after, limit: 7 });
+      if (page.length === 0) break;
+      usccs.push(...page.map((e) => e.uscc));
+      after = page[page.length - 1]!.uscc;
+    }
+    expect(usccs).toEqual(enterprises.map((e) => e.uscc).sort());
+    const farmIds: number[] = [];
+    for (let after: number | undefined; ; ) {
+      const page = await registry.farmsAfter({ after, limit: 5 });
+      if (page.length === 0) break;
+      farmIds.push(...page.map((f) => f.id));
+      after = page[page.length - 1]!.id;
+    }
+    expect(farmIds.length).toBeGreaterThan(0);
+    expect(new Set(farmIds).size).toBe(farmIds.length);
+    expect([...farmIds].sort((a, b) => a - b)).toEqual(farmIds);
+  });
+
   it('walks residents in ID order, by county', async () => {
     const county = '330881';
     const expected = residents

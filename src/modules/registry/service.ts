@@ -167,6 +167,22 @@ export function createRegistryService(database: SanquDatabase, audit: AuditServi
       return { items: rows.map(toEnterprise), total: Number(count.total), page, pageSize };
     },
 
+    /** Enterprises in USCC order after `after` (keyset pagination), for bulk consumers such as other modules' seeds. */
+    async enterprisesAfter(options: { after?: string; limit: number }): Promise<Enterprise[]> {
+      const limit = Math.min(Math.max(1, Math.floor(options.limit)), MAX_BATCH);
+      let query = db.selectFrom('registry_enterprises').selectAll().orderBy('uscc').limit(limit);
+      if (options.after) query = query.where('uscc', '>', options.after);
+      return (await query.execute()).map(toEnterprise);
+    },
+
+    /** Farms in id order after `after`, for bulk consumers. */
+    async farmsAfter(options: { after?: number; limit: number }): Promise<Farm[]> {
+      const limit = Math.min(Math.max(1, Math.floor(options.limit)), MAX_BATCH);
+      let query = db.selectFrom('registry_farms').selectAll().orderBy('id').limit(limit);
+      if (options.after !== undefined) query = query.where('id', '>', options.after);
+      return (await query.execute()).map(toFarm);
+    },
+
     async getCollective(villageCode: string): Promise<Collective | null> {
       const row = await db
         .selectFrom('registry_collectives')

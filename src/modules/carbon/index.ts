@@ -1,0 +1,26 @@
+import type { PlatformModule } from '../../platform';
+import { createCarbonAccounts } from './migrations/2026_11_29_0020_create_carbon_accounts';
+import { carbonPolicies } from './policies';
+import { carbonRoutes } from './routes';
+import { seedCarbon } from './seed';
+
+export type { CarbonAccount } from './account-service';
+export {
+  accountNumber,
+  DEFAULT_DOMAIN,
+  DOMAINS,
+  type Domain,
+  SUBJECT_TYPES,
+  type SubjectType,
+} from './accounts';
+export type { CarbonTables } from './carbon.tables';
+export { type CarbonService, createCarbonService } from './service';
+
+/** 碳账户 — personal, industrial-enterprise and agricultural carbon accounts. */
+export const carbonModule: PlatformModule = {
+  name: 'carbon',
+  migrations: { '2026_11_29_0020_create_carbon_accounts': createCarbonAccounts },
+  policies: carbonPolicies,
+  routes: carbonRoutes,
+  seed: seedCarbon,
+};

@@ -1,0 +1,15 @@
+import type { PolicyRule } from '../../kernel/auth';
+
+/** Who may do what with carbon accounts. Factor versions are city-wide: only city-level ecology officers add them. */
+export const carbonPolicies: readonly PolicyRule[] = [
+  { action: 'carbon.account.read', roles: ['resident', 'enterprise_agent'], scope: 'own' },
+  { action: 'carbon.account.read', roles: ['officer'], scope: 'jurisdiction' },
+  { action: 'carbon.account.read', roles: ['auditor', 'admin'], scope: 'any' },
+  {
+    action: 'carbon.factor.create',
+    roles: ['officer'],
+    scope: 'jurisdiction',
+    departments: ['ecology', 'city_admin'],
+  },
+  { action: 'carbon.factor.create', roles: ['admin'], scope: 'any' },
+];

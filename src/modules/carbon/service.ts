@@ -1,0 +1,13 @@
+import type { AuditService } from '../../kernel/audit';
+import type { SanquDatabase } from '../../kernel/db';
+import type { RegistryService } from '../registry';
+import { createCarbonAccountService } from './account-service';
+
+export type CarbonService = ReturnType<typeof createCarbonService>;
+
+/** 碳账户 — the module's public service: accounts now; factors, calculation, behaviours and close as they land. */
+export function createCarbonService(database: SanquDatabase, audit: AuditService, registry: RegistryService) {
+  return {
+    accounts: createCarbonAccountService(database, audit, registry),
+  };
+}

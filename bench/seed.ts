@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { migrate, openDatabase } from '../src/kernel/db';
 import { createDivisionService } from '../src/kernel/divisions';
 import type { Progress } from '../src/kernel/progress';
+import { accountNumber, carbonModule, DEFAULT_DOMAIN, type SubjectType } from '../src/modules/carbon';
 import { planRegistry, registryModule } from '../src/modules/registry';
 import { generateEnterprises } from '../src/modules/registry/generate-enterprises';
 import { generateTownship } from '../src/modules/registry/generate-population';
@@ -46,12 +47,11 @@ async function seedPath(dir: string) {
   const countStarted = performance.now();
   const counts = await platform.registry.countsByCounty();
   const countMs = performance.now() - countStarted;
-  await platform.database.close();
-  const rows = counts.reduce(
-    (sum, c) => sum + c.residents + c.households + c.enterprises + c.collectives + c.farms,
-    0,
-  );
+  const rows =
+    counts.reduce((sum, c) => sum + c.residents + c.households + c.enterprises + c.collectives + c.farms, 0) +
+    (await platform.carbon.accounts.count());
   const residents = counts.reduce((sum, c) => sum + c.residents, 0);
+  await platform.database.close();
   console.log(`  countsByCounty over the loaded city: ${countMs.toFixed(0)} ms`);
   return { seconds, rows, residents };
 }
@@ -60,6 +60,7 @@ function generateRows() {
   const plan = planRegistry(createDivisionService(), 'full', SEED);
   const tables: Record<string, Row[]> = {
     registry_enterprises: [],
+    carbon_accounts: [],
     registry_residents: [],
     registry_households: [],
     registry_collectives: [],
@@ -68,21 +69,54 @@ function generateRows() {
   const firms = generateEnterprises(plan);
   for (const e of firms.enterprises) tables.registry_enterprises!.push(Object.values(e));
   const farms = [];
+  const people: { resident_id: string; division_code: string }[] = [];
   for (const township of plan.townships) {
     const population = generateTownship(plan, township);
-    for (const r of population.residents) tables.registry_residents!.push(Object.values(r));
+    for (const r of population.residents) {
+      tables.registry_residents!.push(Object.values(r));
+      people.push({ resident_id: r.resident_id, division_code: r.division_code });
+    }
     for (const h of population.households) tables.registry_households!.push(Object.values(h));
     for (const c of population.collectives) tables.registry_collectives!.push(Object.values(c));
     farms.push(...population.farms);
   }
   farms.push(...firms.farms);
   for (const [i, f] of farms.entries()) tables.registry_farms!.push([i + 1, ...Object.values(f)]);
+  tables.carbon_accounts = carbonAccountRows(
+    people,
+    firms.enterprises,
+    farms.map((f, i) => ({ id: i + 1, division_code: f.division_code })),
+  );
   return tables;
+}
+
+/** The carbon accounts the seed opens: one per resident, enterprise and farm, numbered per county in key order. */
+function carbonAccountRows(
+  residents: { resident_id: string; division_code: string }[],
+  enterprises: { uscc: string; county_code: string }[],
+  farms: { id: number; division_code: string }[],
+): Row[] {
+  const sequences = new Map<string, number>();
+  const openedAt = new Date().toISOString();
+  const rows: Row[] = [];
+  const add = (type: SubjectType, id: string, county: string) => {
+    const domain = DEFAULT_DOMAIN[type];
+    const sequence = (sequences.get(`${domain}:${county}`) ?? 0) + 1;
+    sequences.set(`${domain}:${county}`, sequence);
+    rows.push([accountNumber(domain, county, sequence), type, id, domain, county, openedAt]);
+  };
+  for (const r of [...residents].sort((a, b) => (a.resident_id < b.resident_id ? -1 : 1))) {
+    add('resident', r.resident_id, r.division_code.slice(0, 6));
+  }
+  for (const e of [...enterprises].sort((a, b) => (a.uscc < b.uscc ? -1 : 1)))
+    add('enterprise', e.uscc, e.county_code);
+  for (const f of farms) add('farm', String(f.id), f.division_code.slice(0, 6));
+  return rows;
 }
 
 async function baseline(dir: string, tables: Record<string, Row[]>, dropIndexes: boolean, file: string) {
   const database = openDatabase({ dialect: 'sqlite', file: join(dir, file) });
-  await migrate(database, [registryModule]);
+  await migrate(database, [registryModule, carbonModule]);
   const sqlite = database.sqlite!;
   const indexes = sqlite
     .prepare(

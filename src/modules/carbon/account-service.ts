@@ -1,8 +1,14 @@
 import type { AuditActor, AuditService } from '../../kernel/audit';
-import { bulkInsert, type SanquDatabase, tablesOf } from '../../kernel/db';
+import { bulkInsert, type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
 import type { Progress } from '../../kernel/progress';
 import type { RegistryService } from '../registry';
-import { accountNumber, DEFAULT_DOMAIN, type Domain, type SubjectType } from './accounts';
+import {
+  accountNumber,
+  accountNumberPrefix,
+  DEFAULT_DOMAIN,
+  type Domain,
+  type SubjectType,
+} from './accounts';
 import type { CarbonAccountTable, CarbonTables } from './carbon.tables';
 
 export interface CarbonAccount {
@@ -38,29 +44,41 @@ export function createCarbonAccountService(
   const db = tablesOf<CarbonTables>(database.db);
 
   return {
-    /** Opens the subject's account in its default domain, or returns the one it has. Audited. */
-    async open(
-      subjectType: SubjectType,
-      subjectId: string,
-      countyCode: string | null,
-      actor: AuditActor | null,
-    ) {
+    /**
+     * Opens the subject's account in its default domain, or returns the one it has. The next sequence number of
+     * the county is taken under a lock, so two openings cannot get the same number. Audited.
+     */
+    async open(subjectType: SubjectType, subjectId: string, countyCode: string, actor: AuditActor | null) {
       const domain = DEFAULT_DOMAIN[subjectType];
-      const row: CarbonAccountTable = {
-        account_no: accountNumber(subjectType, subjectId, domain),
-        subject_type: subjectType,
-        subject_id: subjectId.toUpperCase(),
-        domain,
-        county_code: countyCode,
-        opened_at: now().toISOString(),
-      };
+      const id = subjectId.toUpperCase();
       return db.transaction().execute(async (trx) => {
+        await serializeWithinTransaction(trx, database.dialect, 'carbon_accounts');
         const existing = await trx
           .selectFrom('carbon_accounts')
           .selectAll()
-          .where('account_no', '=', row.account_no)
+          .where('subject_type', '=', subjectType)
+          .where('subject_id', '=', id)
+          .where('domain', '=', domain)
           .executeTakeFirst();
         if (existing) return toAccount(existing);
+        const prefix = accountNumberPrefix(domain, countyCode);
+        const last = await trx
+          .selectFrom('carbon_accounts')
+          .select('account_no')
+          .where('account_no', '>=', prefix)
+          .where('account_no', '<', `${prefix}~`)
+          .orderBy('account_no', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const sequence = last ? Number(last.account_no.slice(prefix.length)) + 1 : 1;
+        const row: CarbonAccountTable = {
+          account_no: accountNumber(domain, countyCode, sequence),
+          subject_type: subjectType,
+          subject_id: id,
+          domain,
+          county_code: countyCode,
+          opened_at: now().toISOString(),
+        };
         await trx.insertInto('carbon_accounts').values(row).execute();
         await audit.record(trx, {
           actor,
@@ -109,21 +127,24 @@ export function createCarbonAccountService(
       if ((await this.count()) > 0) return 0;
       const openedAt = now().toISOString();
       let opened = 0;
+      // The table is empty: sequences start at 1 in every county and domain, in registry order.
+      const sequences = new Map<string, number>();
       const load = async (type: SubjectType, rows: { id: string; county: string }[]) => {
         const domain = DEFAULT_DOMAIN[type];
-        await bulkInsert(
-          database,
-          'carbon_accounts',
-          COLUMNS,
-          rows.map((r) => [
-            accountNumber(type, r.id, domain),
+        const values = rows.map((r) => {
+          const key = `${domain}:${r.county}`;
+          const sequence = (sequences.get(key) ?? 0) + 1;
+          sequences.set(key, sequence);
+          return [
+            accountNumber(domain, r.county, sequence),
             type,
             r.id.toUpperCase(),
             domain,
             r.county,
             openedAt,
-          ]),
-        );
+          ];
+        });
+        await bulkInsert(database, 'carbon_accounts', COLUMNS, values);
         opened += rows.length;
         progress.increment(rows.length);
       };
@@ -133,7 +154,7 @@ export function createCarbonAccountService(
         counts.reduce((n, c) => n + c.residents + c.enterprises + c.farms, 0),
       );
       for (let after: string | undefined; ; ) {
-        const page = await registry.residentsAfter({ after, limit: BATCH });
+        const page = await registry.residentKeysAfter({ after, limit: BATCH });
         if (page.length === 0) break;
         await load(
           'resident',
@@ -160,17 +181,15 @@ export function createCarbonAccountService(
         after = page[page.length - 1]!.id;
       }
       progress.stop();
-      await db
-        .transaction()
-        .execute((trx) =>
-          audit.record(trx, {
-            actor: null,
-            action: 'seed.carbon.accounts',
-            resourceType: 'carbon_account',
-            resourceId: '*',
-            after: { opened },
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        audit.record(trx, {
+          actor: null,
+          action: 'seed.carbon.accounts',
+          resourceType: 'carbon_account',
+          resourceId: '*',
+          after: { opened },
+        }),
+      );
       return opened;
     },
   };

@@ -1,4 +1,7 @@
-/** 碳账户 — one per subject and domain. */
+/**
+ * 碳账户 — one per subject and domain. The account number starts with domain and county, so a county's accounts
+ * are a range of the primary key and need no index of their own.
+ */
 export interface CarbonAccountTable {
   account_no: string;
   subject_type: string;

@@ -39,10 +39,24 @@ describe.each(testDialects)('carbon accounts on %s', (dialect) => {
     const again = await t.platform.carbon.accounts.open(
       'resident',
       resident!.subjectId!,
-      account!.countyCode,
+      account!.countyCode!,
       null,
     );
     expect(again).toEqual(account);
+  });
+
+  it('numbers new accounts in sequence per county, without duplicates under concurrency', async () => {
+    const subjects = ['330822200001010011', '330822200001010027', '330822200001010035', '330822200001010043'];
+    const opened = await Promise.all(
+      [...subjects, subjects[0]!].map((id) =>
+        t.platform.carbon.accounts.open('resident', id, '330822', null),
+      ),
+    );
+    const numbers = new Set(opened.map((a) => a.accountNo));
+    expect(numbers.size).toBe(subjects.length);
+    const sequences = [...numbers].map((n) => Number(n.slice(-7))).sort((a, b) => a - b);
+    expect(sequences[sequences.length - 1]! - sequences[0]!).toBe(subjects.length - 1);
+    expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('shows residents and enterprises their own accounts', async () => {
@@ -85,7 +99,7 @@ describe.each(testDialects)('carbon accounts on %s', (dialect) => {
     expect(
       (
         await t.app.inject({
-          url: '/api/v1/carbon/accounts/HL-0000000000000000',
+          url: '/api/v1/carbon/accounts/HL-330822-9999999',
           headers: await login('auditor'),
         })
       ).statusCode,

@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/errors';
 import { maskResidentId } from '../../kernel/identity';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
-import { DOMAINS, SUBJECT_TYPES } from './accounts';
+import { ACCOUNT_NUMBER_PATTERN, DOMAINS, SUBJECT_TYPES } from './accounts';
 import { subjectOf } from './subject-of';
 
 const AccountSchema = Type.Object(
@@ -48,7 +48,7 @@ export async function carbonRoutes(app: SanquApp, platform: Platform) {
       schema: {
         tags: ['carbon'],
         summary: 'One carbon account (its owner, officers of its county, auditors)',
-        params: Type.Object({ accountNo: Type.String({ pattern: '^[A-Z]{2}-[0-9A-F]{16}$' }) }),
+        params: Type.Object({ accountNo: Type.String({ pattern: ACCOUNT_NUMBER_PATTERN }) }),
         response: { 200: ref, ...errorResponses(401, 403, 404, 422) },
       },
     },

@@ -139,6 +139,27 @@ export function createRegistryService(database: SanquDatabase, audit: AuditServi
       return (await query.execute()).map(toResident);
     },
 
+    /**
+     * Just the keys of residents after `after`: resident ID and registered division. A light walk for bulk
+     * consumers that need nothing else (opening an account per resident).
+     */
+    async residentKeysAfter(options: {
+      after?: string;
+      limit: number;
+    }): Promise<{ residentId: string; divisionCode: string }[]> {
+      const limit = Math.min(Math.max(1, Math.floor(options.limit)), MAX_BATCH);
+      let query = db
+        .selectFrom('registry_residents')
+        .select(['resident_id', 'division_code'])
+        .orderBy('resident_id')
+        .limit(limit);
+      if (options.after) query = query.where('resident_id', '>', options.after);
+      return (await query.execute()).map((r) => ({
+        residentId: r.resident_id,
+        divisionCode: r.division_code,
+      }));
+    },
+
     async getEnterprise(uscc: string): Promise<Enterprise | null> {
       const row = await db
         .selectFrom('registry_enterprises')

@@ -13,11 +13,6 @@ export const createCarbonAccounts: Migration = {
       .addUniqueConstraint('carbon_accounts_subject_domain', ['subject_type', 'subject_id', 'domain'])
       .execute();
     await db.schema
-      .createIndex('carbon_accounts_county')
-      .on('carbon_accounts')
-      .columns(['county_code', 'domain'])
-      .execute();
-    await db.schema
       .createTable('carbon_factors')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull())

@@ -56,9 +56,15 @@ export function assemblePlatform(database: SanquDatabase): Platform {
   };
 }
 
-/** Opens the database, applies pending migrations and assembles the platform. */
-export async function openPlatform(config: DatabaseConfig): Promise<Platform> {
-  const database = openDatabase(config);
+/** Applies pending migrations, assembles the platform and runs every module's start hook. */
+export async function preparePlatform(database: SanquDatabase): Promise<Platform> {
   await migrate(database, platformComponents);
-  return assemblePlatform(database);
+  const platform = assemblePlatform(database);
+  for (const module of modules) await module.start?.(platform);
+  return platform;
+}
+
+/** Opens the configured database and prepares the platform on it. */
+export function openPlatform(config: DatabaseConfig): Promise<Platform> {
+  return preparePlatform(openDatabase(config));
 }

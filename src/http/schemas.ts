@@ -23,3 +23,7 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
 
 /** Request bodies reject unknown fields: a typo must not be silently ignored. */
 export const Strict = { additionalProperties: false } as const;
+
+/** A string that must be one of `values`, typed as their union (TypeBox's Union of Literals loses the type over arrays). */
+export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });

@@ -40,6 +40,11 @@ export interface ModuleDefinition<Platform> {
   policies?: readonly PolicyRule[];
   /** Registered under /api/v1/<name>. */
   routes?: (app: SanquApp, platform: Platform) => Promise<void>;
+  /**
+   * Runs whenever the platform opens, after migrations: brings shipped reference data (data/) into the
+   * database. Must be idempotent and quick.
+   */
+  start?: (platform: Platform) => Promise<void>;
   /** Runs after the kernel's own seed (users, divisions), in module order. */
   seed?: (context: SeedContext<Platform>) => Promise<void>;
 }

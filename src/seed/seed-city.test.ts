@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../kernel/db';
 import { openTestDatabase, type TestDatabase, testDialects } from '../kernel/db/test-databases';
 import { parseResidentId, parseUscc } from '../kernel/identity';
 import { RESIDENT_BULK_INDEXES } from '../modules/registry/bulk-load';
-import { assemblePlatform, type Platform, platformComponents } from '../platform';
+import { type Platform, preparePlatform } from '../platform';
 import { DEMO_LOGINS, DEMO_PASSWORD, OFFICER_LOGINS } from './demo-logins';
 import { AlreadySeededError, seedCity } from './seed-city';
 
@@ -16,8 +15,7 @@ describe.each(testDialects)('seedCity on %s', (dialect) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    await migrate(database, platformComponents);
-    platform = assemblePlatform(database);
+    platform = await preparePlatform(database);
     const report = await seedCity(platform, { scale: 'demo', seed: 42, sizes: TINY });
     expect(report.logins).toBe(8 + OFFICER_LOGINS.length);
   }, 120_000);

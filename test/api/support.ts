@@ -2,10 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/http/app';
 import type { Role } from '../../src/kernel/auth';
 import type { DialectName } from '../../src/kernel/db';
-import { migrate } from '../../src/kernel/db';
 import { openTestDatabase } from '../../src/kernel/db/test-databases';
 import type { SanquApp } from '../../src/kernel/module';
-import { assemblePlatform, type Platform, platformComponents } from '../../src/platform';
+import { type Platform, preparePlatform } from '../../src/platform';
 
 export const PASSWORD = 'Test@2026x';
 
@@ -40,8 +39,7 @@ export async function startTestApp(
   options: { users?: TestUser[]; bodyLimit?: number; loginRatePerMinute?: number } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  await migrate(database, platformComponents);
-  const platform = assemblePlatform(database);
+  const platform = await preparePlatform(database);
   for (const user of options.users ?? STANDARD_USERS) {
     await platform.auth.createUser({ ...user, password: PASSWORD, displayName: user.username }, null);
   }

@@ -36,6 +36,10 @@ const catalogue = {
   notAllowedValue: { 'zh-CN': '取值应为以下之一：{allowed}', en: 'Must be one of: {allowed}' },
   invalidValue: { 'zh-CN': '取值无效：{reason}', en: 'Invalid value: {reason}' },
   notReady: { 'zh-CN': '数据库暂不可用', en: 'The database is not reachable' },
+  factorExists: {
+    'zh-CN': '排放因子版本 {id} 已存在：新数值请使用新的版本号',
+    en: 'Emission factor version {id} exists already: give new figures a new id',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）',
     en: 'Internal error, please retry (request {requestId})',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AuditActor, AuditService } from '../audit';
 import { digestOf } from '../audit';
-import { isUniqueViolation, type SanquDatabase, tablesOf } from '../db';
+import { type AnyDb, isUniqueViolation, type SanquDatabase, tablesOf } from '../db';
 import { AppError, notFound } from '../errors';
 import type { LedgerTables } from './ledger.tables';
 import { type Currency, normalisePosting, type PostingLine } from './posting';
@@ -42,8 +42,12 @@ export function createLedgerService(
 ) {
   const db = tablesOf<LedgerTables>(database.db);
 
-  async function findByKey(key: string, digest: string): Promise<PostResult | null> {
-    const existing = await db
+  async function findByKey(
+    from: Kysely<LedgerTables>,
+    key: string,
+    digest: string,
+  ): Promise<PostResult | null> {
+    const existing = await from
       .selectFrom('ledger_transactions')
       .select(['id', 'created_at', 'request_digest'])
       .where('idempotency_key', '=', key)
@@ -70,17 +74,91 @@ export function createLedgerService(
     }
   }
 
+  /** Inserts a validated posting inside `trx`: transaction row, balance updates, posting lines, audit entry. */
+  async function insert(
+    trx: Kysely<LedgerTables>,
+    request: PostRequest,
+    digest: string,
+  ): Promise<PostResult> {
+    const accounts = await trx
+      .selectFrom('ledger_accounts')
+      .select(['id', 'currency'])
+      .where('id', 'in', [...new Set(request.lines.map((l) => l.accountId)), ''])
+      .execute();
+    const currencyOf = new Map(accounts.map((a) => [a.id, a.currency]));
+    const lines = normalisePosting(request.lines, (id) => {
+      const currency = currencyOf.get(id);
+      if (!currency) throw notFound('ledger account', id);
+      return currency;
+    });
+    const transactionId = randomUUID();
+    const createdAt = now().toISOString();
+    await trx
+      .insertInto('ledger_transactions')
+      .values({
+        id: transactionId,
+        idempotency_key: request.idempotencyKey,
+        request_digest: digest,
+        description: request.description,
+        created_at: createdAt,
+      })
+      .execute();
+    await applyLines(trx, lines);
+    await trx
+      .insertInto('ledger_postings')
+      .values(
+        lines.map((l) => ({
+          transaction_id: transactionId,
+          account_id: l.accountId,
+          currency: currencyOf.get(l.accountId)!,
+          amount: l.amount,
+        })),
+      )
+      .execute();
+    await audit.record(trx, {
+      actor: request.actor,
+      action: 'ledger.post',
+      resourceType: 'ledger_transaction',
+      resourceId: transactionId,
+      after: { idempotencyKey: request.idempotencyKey, lines },
+      requestId: request.requestId ?? null,
+    });
+    return { transactionId, createdAt, posted: true };
+  }
+
+  const digestOfRequest = (request: PostRequest) =>
+    digestOf({ description: request.description, lines: request.lines }) as string;
+
   return {
     /** Opens an account, or returns quietly if one with this id exists already. */
     async openAccount(account: OpenAccount, actor: AuditActor | null = null): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        const exists = await trx
+      await db.transaction().execute((trx) => this.openAccountsWithin(trx, [account], actor));
+    },
+
+    /**
+     * Opens the accounts that do not exist yet, inside the caller's transaction (one audit entry for the lot).
+     * Returns how many were opened.
+     */
+    async openAccountsWithin(
+      trx: AnyDb,
+      wanted: readonly OpenAccount[],
+      actor: AuditActor | null,
+    ): Promise<number> {
+      const tx = tablesOf<LedgerTables>(trx);
+      if (wanted.length === 0) return 0;
+      const existing = new Set<string>();
+      for (let i = 0; i < wanted.length; i += 1000) {
+        const ids = wanted.slice(i, i + 1000).map((a) => a.id);
+        for (const row of await tx
           .selectFrom('ledger_accounts')
           .select('id')
-          .where('id', '=', account.id)
-          .executeTakeFirst();
-        if (exists) return;
-        const row = {
+          .where('id', 'in', ids)
+          .execute())
+          existing.add(row.id);
+      }
+      const createdAt = now().toISOString();
+      const rows = [...new Map(wanted.filter((a) => !existing.has(a.id)).map((a) => [a.id, a])).values()].map(
+        (account) => ({
           id: account.id,
           currency: account.currency,
           owner_type: account.ownerType ?? null,
@@ -88,78 +166,49 @@ export function createLedgerService(
           label: account.label,
           allow_negative: account.allowNegative ? 1 : 0,
           balance: 0,
-          created_at: now().toISOString(),
-        };
-        await trx.insertInto('ledger_accounts').values(row).execute();
-        await audit.record(trx, {
-          actor,
-          action: 'ledger.open',
-          resourceType: 'ledger_account',
-          resourceId: account.id,
-          after: row,
-        });
+          created_at: createdAt,
+        }),
+      );
+      if (rows.length === 0) return 0;
+      for (let i = 0; i < rows.length; i += 1000)
+        await tx
+          .insertInto('ledger_accounts')
+          .values(rows.slice(i, i + 1000))
+          .execute();
+      await audit.record(trx, {
+        actor,
+        action: 'ledger.open',
+        resourceType: 'ledger_account',
+        resourceId: rows.length === 1 ? rows[0]!.id : `${rows.length} accounts`,
+        after: rows,
       });
+      return rows.length;
     },
 
     async post(request: PostRequest): Promise<PostResult> {
-      const digest = digestOf({ description: request.description, lines: request.lines }) as string;
-      const first = await findByKey(request.idempotencyKey, digest);
+      const digest = digestOfRequest(request);
+      const first = await findByKey(db, request.idempotencyKey, digest);
       if (first) return first;
-      const accounts = await db
-        .selectFrom('ledger_accounts')
-        .select(['id', 'currency'])
-        .where('id', 'in', [...new Set(request.lines.map((l) => l.accountId)), ''])
-        .execute();
-      const currencyOf = new Map(accounts.map((a) => [a.id, a.currency]));
-      const lines = normalisePosting(request.lines, (id) => {
-        const currency = currencyOf.get(id);
-        if (!currency) throw notFound('ledger account', id);
-        return currency;
-      });
-      const transactionId = randomUUID();
-      const createdAt = now().toISOString();
       try {
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('ledger_transactions')
-            .values({
-              id: transactionId,
-              idempotency_key: request.idempotencyKey,
-              request_digest: digest,
-              description: request.description,
-              created_at: createdAt,
-            })
-            .execute();
-          await applyLines(trx, lines);
-          await trx
-            .insertInto('ledger_postings')
-            .values(
-              lines.map((l) => ({
-                transaction_id: transactionId,
-                account_id: l.accountId,
-                currency: currencyOf.get(l.accountId)!,
-                amount: l.amount,
-              })),
-            )
-            .execute();
-          await audit.record(trx, {
-            actor: request.actor,
-            action: 'ledger.post',
-            resourceType: 'ledger_transaction',
-            resourceId: transactionId,
-            after: { idempotencyKey: request.idempotencyKey, lines },
-            requestId: request.requestId ?? null,
-          });
-        });
+        return await db.transaction().execute((trx) => insert(trx, request, digest));
       } catch (error) {
         // Another request with the same key committed first: answer as a retry would.
         if (isUniqueViolation(error)) {
-          const winner = await findByKey(request.idempotencyKey, digest);
+          const winner = await findByKey(db, request.idempotencyKey, digest);
           if (winner) return winner;
         }
         throw error;
       }
-      return { transactionId, createdAt, posted: true };
+    },
+
+    /**
+     * Posts inside the caller's transaction, so the posting commits or rolls back with the caller's own writes
+     * (points credited with the events that earned them). The caller serialises competing uses of one key.
+     */
+    async postWithin(trx: AnyDb, request: PostRequest): Promise<PostResult> {
+      const tx = tablesOf<LedgerTables>(trx);
+      const digest = digestOfRequest(request);
+      return (await findByKey(tx, request.idempotencyKey, digest)) ?? insert(tx, request, digest);
     },
 
     async balance(accountId: string): Promise<number> {

@@ -23,4 +23,7 @@ export const carbonModule: PlatformModule = {
   policies: carbonPolicies,
   routes: carbonRoutes,
   seed: seedCarbon,
+  start: async (platform) => {
+    await platform.carbon.factors.syncShipped();
+  },
 };

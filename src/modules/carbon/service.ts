@@ -2,6 +2,7 @@ import type { AuditService } from '../../kernel/audit';
 import type { SanquDatabase } from '../../kernel/db';
 import type { RegistryService } from '../registry';
 import { createCarbonAccountService } from './account-service';
+import { createCarbonFactorService } from './factor-service';
 
 export type CarbonService = ReturnType<typeof createCarbonService>;
 
@@ -9,5 +10,6 @@ export type CarbonService = ReturnType<typeof createCarbonService>;
 export function createCarbonService(database: SanquDatabase, audit: AuditService, registry: RegistryService) {
   return {
     accounts: createCarbonAccountService(database, audit, registry),
+    factors: createCarbonFactorService(database, audit),
   };
 }

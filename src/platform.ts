@@ -44,15 +44,16 @@ export const platformComponents: MigrationSource[] = [
 export function assemblePlatform(database: SanquDatabase): Platform {
   const audit = createAuditService(database);
   const registry = createRegistryService(database, audit);
+  const ledger = createLedgerService(database, audit);
   return {
     database,
     audit,
-    ledger: createLedgerService(database, audit),
+    ledger,
     auth: createAuthService(database, audit),
     divisions: createDivisionService(),
     can: createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]),
     registry,
-    carbon: createCarbonService(database, audit, registry),
+    carbon: createCarbonService(database, audit, ledger, registry),
   };
 }
 

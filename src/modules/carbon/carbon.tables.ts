@@ -29,7 +29,36 @@ export interface CarbonFactorTable {
   created_at: string;
 }
 
+/** 绿色行为 — one received behaviour event and what it earned. The key (source, event_id) makes retries harmless. */
+export interface CarbonBehaviourEventTable {
+  source: string;
+  event_id: string;
+  subject_id: string;
+  behaviour: string;
+  amount: number;
+  occurred_at: string;
+  /** Asia/Shanghai calendar day the daily cap counts on. */
+  day: string;
+  credited_milli: number;
+  grams: number;
+  points: number;
+  capped: number;
+  expires_on: string;
+  ledger_transaction_id: string | null;
+  received_at: string;
+}
+
+/** Units of a behaviour a person has been credited on a day (thousandths), for the daily cap. */
+export interface CarbonBehaviourUsageTable {
+  subject_id: string;
+  behaviour: string;
+  day: string;
+  used_milli: number;
+}
+
 export interface CarbonTables {
   carbon_accounts: CarbonAccountTable;
   carbon_factors: CarbonFactorTable;
+  carbon_behaviour_events: CarbonBehaviourEventTable;
+  carbon_behaviour_usage: CarbonBehaviourUsageTable;
 }

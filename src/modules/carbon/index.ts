@@ -1,5 +1,6 @@
 import type { PlatformModule } from '../../platform';
 import { createCarbonAccounts } from './migrations/2026_11_29_0020_create_carbon_accounts';
+import { createBehaviourEvents } from './migrations/2026_11_29_0021_create_behaviour_events';
 import { carbonPolicies } from './policies';
 import { carbonRoutes } from './routes';
 import { seedCarbon } from './seed';
@@ -19,7 +20,10 @@ export { type CarbonService, createCarbonService } from './service';
 /** 碳账户 — personal, industrial-enterprise and agricultural carbon accounts. */
 export const carbonModule: PlatformModule = {
   name: 'carbon',
-  migrations: { '2026_11_29_0020_create_carbon_accounts': createCarbonAccounts },
+  migrations: {
+    '2026_11_29_0020_create_carbon_accounts': createCarbonAccounts,
+    '2026_11_29_0021_create_behaviour_events': createBehaviourEvents,
+  },
   policies: carbonPolicies,
   routes: carbonRoutes,
   seed: seedCarbon,

@@ -12,4 +12,13 @@ export const carbonPolicies: readonly PolicyRule[] = [
     departments: ['ecology', 'city_admin'],
   },
   { action: 'carbon.factor.create', roles: ['admin'], scope: 'any' },
+  // Behaviour data arrives from integrations (transit, recycling, utilities) through officer-run accounts of the
+  // ecology bureau or the data bureau's admins; each account is its own event source.
+  {
+    action: 'carbon.behaviour.ingest',
+    roles: ['officer'],
+    scope: 'jurisdiction',
+    departments: ['ecology', 'city_admin'],
+  },
+  { action: 'carbon.behaviour.ingest', roles: ['admin'], scope: 'any' },
 ];

@@ -6,6 +6,7 @@ import { maskResidentId } from '../../kernel/identity';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { ACCOUNT_NUMBER_PATTERN, DOMAINS, SUBJECT_TYPES } from './accounts';
+import { behaviourRoutes } from './behaviour-routes';
 import { calculationRoutes } from './calculation-routes';
 import { subjectOf } from './subject-of';
 
@@ -24,6 +25,7 @@ const AccountSchema = Type.Object(
 /** /api/v1/carbon: carbon accounts. */
 export async function carbonRoutes(app: SanquApp, platform: Platform) {
   await calculationRoutes(app, platform);
+  await behaviourRoutes(app, platform);
   app.addSchema(AccountSchema);
   const ref = Type.Ref('CarbonAccount');
 

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, errorOf, startTestApp, type TestApp } from '../../../test/api/support';
+import { testDialects } from '../../kernel/db/test-databases';
+import { silentProgress } from '../../kernel/progress';
+import { DEMO_PASSWORD, seedCity } from '../../seed';
+
+const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+
+describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
+  let t: TestApp;
+  let resident: string;
+  let other: string;
+  let ingest: Record<string, string>;
+  const login = async (username: string) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: DEMO_PASSWORD },
+    });
+    return bearer(response.json().token);
+  };
+  const send = (payload: string, headers: Record<string, string>, type = 'application/json') =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/carbon/behaviours:batch',
+      payload,
+      headers: { ...headers, 'content-type': type },
+    });
+  const event = (
+    eventId: string,
+    subjectId: string,
+    behaviour: string,
+    amount: number,
+    occurredAt = hourAgo(),
+  ) => ({ eventId, subjectId, behaviour, amount, occurredAt });
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { users: [] });
+    await seedCity(t.platform, {
+      scale: 'demo',
+      seed: 5,
+      sizes: { residents: 300, enterprises: 20 },
+      progress: silentProgress,
+    });
+    resident = (await t.platform.auth.findByUsername('resident'))!.subjectId!;
+    other = (await t.platform.registry.residentsAfter({ limit: 2 }))
+      .map((r) => r.residentId)
+      .find((id) => id !== resident)!;
+    ingest = await login('officer-330800-ecology');
+  }, 120_000);
+  afterAll(() => t.dispose());
+
+  it('credits points for a JSON batch, once, whatever the retries', async () => {
+    const batch = JSON.stringify([
+      event('a1', resident, 'metro_km', 10),
+      event('a2', resident, 'paperless_bill', 1),
+      event('a3', other, 'bus_trip', 1),
+    ]);
+    const first = await send(batch, ingest);
+    expect(first.statusCode).toBe(200);
+    const report = first.json();
+    expect(report).toMatchObject({ accepted: 3, duplicates: 0, rejected: 0 });
+    expect(report.points).toBeGreaterThan(0);
+    const balance = (
+      await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login('resident') })
+    ).json().balance;
+    expect(balance).toBe(report.results[0].points + report.results[1].points);
+    const again = (await send(batch, ingest)).json();
+    expect(again).toMatchObject({ accepted: 0, duplicates: 3, points: 0 });
+    expect(
+      (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login('resident') })).json()
+        .balance,
+    ).toBe(balance);
+    const trial = await t.platform.ledger.trialBalance();
+    expect(trial.find((r) => r.currency === 'POINTS')).toEqual({
+      currency: 'POINTS',
+      total: 0,
+      accountsOutOfLine: 0,
+    });
+    expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('reports each bad NDJSON line on its own and still credits the good ones', async () => {
+    const lines = [
+      JSON.stringify(event('b1', resident, 'walking_1000_steps', 5)),
+      '{"eventId": "b2", broken',
+      JSON.stringify(event('b3', resident, 'teleport', 1)),
+      JSON.stringify(event('b4', resident, 'bus_trip', 1, new Date(Date.now() + 86_400_000).toISOString())),
+      JSON.stringify(event('b5', '110105194912310021', 'bus_trip', 1)),
+      JSON.stringify(event('b6', '11010519491231002X', 'bus_trip', 1)),
+    ].join('\n');
+    const report = (await send(lines, { ...ingest, 'accept-language': 'en' }, 'application/x-ndjson')).json();
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    expect(report.results.map((r: { reason?: { code: string } }) => r.reason?.code)).toEqual([
+      undefined,
+      'malformed_line',
+      'unknown_behaviour',
+      'in_future',
+      'invalid_subject',
+      'invalid_subject',
+    ]);
+    for (const r of report.results.slice(1)) expect(r.reason.message.length).toBeGreaterThan(10);
+  });
+
+  it('applies the daily cap across events and batches', async () => {
+    const at = hourAgo();
+    const first = (
+      await send(
+        JSON.stringify(
+          Array.from({ length: 8 }, (_, i) => event(`cap-${i}`, other, 'no_disposable_tableware', 1, at)),
+        ),
+        ingest,
+      )
+    ).json();
+    const credited = first.results.filter((r: { points: number }) => r.points > 0);
+    expect(credited).toHaveLength(3);
+    expect(first.results.filter((r: { capped: boolean }) => r.capped).length).toBeGreaterThan(0);
+    const later = (
+      await send(JSON.stringify([event('cap-9', other, 'no_disposable_tableware', 1, at)]), ingest)
+    ).json();
+    expect(later.results[0]).toMatchObject({ status: 'accepted', points: 0, capped: true });
+  });
+
+  it('keeps caps exact when two batches for one person race', async () => {
+    const at = hourAgo();
+    const batch = (prefix: string) =>
+      JSON.stringify(
+        Array.from({ length: 3 }, (_, i) =>
+          event(`${prefix}-${i}`, resident, 'online_government_service', 1, at),
+        ),
+      );
+    const [a, b] = await Promise.all([send(batch('race-a'), ingest), send(batch('race-b'), ingest)]);
+    const earning = [...a.json().results, ...b.json().results].filter(
+      (r: { points: number }) => r.points > 0,
+    );
+    expect(earning).toHaveLength(5);
+  });
+
+  it('answers 422 for a JSON body that is not an array, 400 for an empty batch, 413 past 10,000 events', async () => {
+    expect((await send('{"eventId": "x"}', ingest)).statusCode).toBe(422);
+    const empty = await send('\n\n', ingest, 'application/x-ndjson');
+    expect(empty.statusCode).toBe(400);
+    expect(errorOf(empty).code).toBe('BATCH_EMPTY');
+    const tooMany = await send(
+      JSON.stringify(Array.from({ length: 10_001 }, (_, i) => event(`m${i}`, resident, 'bus_trip', 1))),
+      ingest,
+    );
+    expect(tooMany.statusCode).toBe(413);
+  });
+
+  it('lets only the city ecology bureau or admins ingest; residents read only their own points', async () => {
+    const batch = JSON.stringify([event('z1', resident, 'bus_trip', 1)]);
+    expect((await send(batch, {})).statusCode).toBe(401);
+    expect((await send(batch, await login('resident'))).statusCode).toBe(403);
+    expect((await send(batch, await login('officer-330822-ecology'))).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login('officer') })).statusCode,
+    ).toBe(403);
+  });
+});

@@ -4,12 +4,11 @@ import { makeResidentId } from '../../kernel/identity';
 import {
   type BatchErrorCode,
   type BatchParseResult,
-  describeBatchError,
-  describeEventRejection,
   type EventRejectionCode,
   parseBehaviourBatch,
   timestampMillis,
 } from './behaviour-events';
+import { describeBatchError, describeEventRejection } from './event-messages';
 import { loadBehaviourCatalogue } from './load-behaviours';
 
 const catalogue = loadBehaviourCatalogue();

@@ -155,6 +155,100 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
     expect(tooMany.statusCode).toBe(413);
   });
 
+  const balanceOf = async (username: string) =>
+    (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login(username) })).json()
+      .balance as number;
+  const redeem = async (code: string, quantity: number, key: string | null, username = 'resident') =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/carbon/rewards/${code}/redemptions`,
+      payload: { quantity },
+      headers: { ...(await login(username)), ...(key ? { 'idempotency-key': key } : {}) },
+    });
+
+  it('redeems points for rewards once per idempotency key, moving stock and points together', async () => {
+    await send(JSON.stringify([event('earn-1', resident, 'clothes_donation_kg', 5)]), ingest);
+    const before = await balanceOf('resident');
+    const stockBefore = (await t.app.inject({ url: '/api/v1/carbon/rewards' }))
+      .json()
+      .items.find((r: { code: string }) => r.code === 'bus_ride_voucher').stockLeft;
+    const first = await redeem('bus_ride_voucher', 2, 'key-0001-redeem');
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({
+      rewardCode: 'bus_ride_voucher',
+      quantity: 2,
+      points: 300,
+      replayed: false,
+    });
+    const replay = await redeem('bus_ride_voucher', 2, 'key-0001-redeem');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ id: first.json().id, replayed: true });
+    expect(await balanceOf('resident')).toBe(before - 300);
+    const stockAfter = (await t.app.inject({ url: '/api/v1/carbon/rewards' }))
+      .json()
+      .items.find((r: { code: string }) => r.code === 'bus_ride_voucher').stockLeft;
+    expect(stockAfter).toBe(stockBefore - 2);
+    expect((await redeem('bus_ride_voucher', 3, 'key-0001-redeem')).statusCode).toBe(409);
+    const mine = (
+      await t.app.inject({ url: '/api/v1/carbon/redemptions/me', headers: await login('resident') })
+    ).json().items;
+    expect(mine).toHaveLength(1);
+  });
+
+  it('refuses redemptions without points, stock, key, a real reward or a resident', async () => {
+    const poor = await redeem('changshan_huyou_box', 10, 'key-0002-redeem');
+    expect(poor.statusCode).toBe(409);
+    expect(errorOf(poor).code).toBe('INSUFFICIENT_POINTS');
+    expect((await redeem('bus_ride_voucher', 1, null)).statusCode).toBe(422);
+    expect((await redeem('bus_ride_voucher', 0, 'key-0003-redeem')).statusCode).toBe(422);
+    expect((await redeem('golden_statue', 1, 'key-0004-redeem')).statusCode).toBe(404);
+    expect((await redeem('bus_ride_voucher', 1, 'key-0005-redeem', 'officer')).statusCode).toBe(403);
+    const trial = await t.platform.ledger.trialBalance();
+    expect(trial.find((r) => r.currency === 'POINTS')).toEqual({
+      currency: 'POINTS',
+      total: 0,
+      accountsOutOfLine: 0,
+    });
+  });
+
+  it('reverses an event exactly, once, and never below what is left unspent', async () => {
+    const reverse = async (eventId: string, username = 'officer-330800-ecology') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/carbon/behaviours/${eventId}/reversal`,
+        headers: await login(username),
+      });
+    await send(JSON.stringify([event('rev-1', resident, 'clothes_donation_kg', 1)]), ingest);
+    const before = await balanceOf('resident');
+    const undone = await reverse('rev-1');
+    expect(undone.json()).toMatchObject({ eventId: 'rev-1', points: 360, alreadyReversed: false });
+    expect(await balanceOf('resident')).toBe(before - 360);
+    expect((await reverse('rev-1')).json()).toMatchObject({ alreadyReversed: true });
+    expect(await balanceOf('resident')).toBe(before - 360);
+    expect((await reverse('no-such-event')).statusCode).toBe(404);
+    expect((await reverse('rev-1', 'officer-330822-ecology')).statusCode).toBe(403);
+
+    await send(JSON.stringify([event('rev-2', other, 'clothes_donation_kg', 1)]), ingest);
+    await t.platform.auth.createUser(
+      {
+        username: 'other-resident',
+        password: DEMO_PASSWORD,
+        displayName: 'other',
+        role: 'resident',
+        subjectId: other,
+      },
+      null,
+    );
+    const spend = await redeem('bus_ride_voucher', 2, 'key-0006-redeem', 'other-resident');
+    expect(spend.statusCode).toBe(201);
+    expect(await balanceOf('other-resident')).toBeLessThan(360);
+    const refused = await reverse('rev-2');
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('INSUFFICIENT_BALANCE');
+    expect((await reverse('rev-2')).statusCode).toBe(409);
+    expect(await t.platform.audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('lets only the city ecology bureau or admins ingest; residents read only their own points', async () => {
     const batch = JSON.stringify([event('z1', resident, 'bus_trip', 1)]);
     expect((await send(batch, {})).statusCode).toBe(401);

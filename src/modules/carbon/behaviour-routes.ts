@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { authorize, requireActor } from '../../http/authentication';
 import { languageOf } from '../../http/error-handler';
-import { errorResponses } from '../../http/schemas';
+import { errorResponses, Strict } from '../../http/schemas';
 import { AppError } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
@@ -56,6 +56,41 @@ export async function behaviourRoutes(app: SanquApp, platform: Platform) {
         divisionCode: '330800',
       });
       return platform.carbon.behaviours.ingest(request.body, actor, languageOf(request), request.id);
+    },
+  );
+
+  app.post(
+    '/behaviours/:eventId/reversal',
+    {
+      schema: {
+        tags: ['carbon'],
+        summary: 'Reverse one behaviour event exactly (its points and its share of the daily cap)',
+        description: 'The event is looked up under the caller’s own source; admins may name another source.',
+        params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 128 }) }),
+        querystring: Type.Object(
+          { source: Type.Optional(Type.String({ pattern: '^user:[a-z0-9._-]{3,64}$' })) },
+          Strict,
+        ),
+        response: {
+          200: Type.Object({
+            eventId: Type.String(),
+            points: Type.Integer({ description: 'Points taken back' }),
+            reversedAt: Type.String(),
+            alreadyReversed: Type.Boolean(),
+          }),
+          ...errorResponses(401, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, platform.can, 'carbon.behaviour.ingest', {
+        type: 'carbon_behaviour',
+        divisionCode: '330800',
+      });
+      const own = `user:${actor.username}`;
+      const source = request.query.source ?? own;
+      if (source !== own && actor.role !== 'admin') throw new AppError(403, 'FORBIDDEN', 'forbidden');
+      return platform.carbon.reversals.reverse(source, request.params.eventId, actor, request.id);
     },
   );
 

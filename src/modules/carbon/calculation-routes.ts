@@ -5,7 +5,8 @@ import { errorResponses, Strict, StringEnum } from '../../http/schemas';
 import { AppError } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
-import { calculateEmissions, describeCalculationIssue, GRID_CHOICES, type GridChoice } from './calculator';
+import { describeCalculationIssue } from './calculation-messages';
+import { calculateEmissions, GRID_CHOICES, type GridChoice } from './calculator';
 import { FACTOR_BASES, FACTOR_REGIONS } from './factors';
 
 const FactorSchema = Type.Object(

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type ActivityInput,
-  type CalculationInput,
-  calculateEmissions,
-  describeCalculationIssue,
-} from './calculator';
+import { describeCalculationIssue } from './calculation-messages';
+import { type ActivityInput, type CalculationInput, calculateEmissions } from './calculator';
 import { createFactorLibrary } from './factors';
 import { loadFactorLibrary } from './load-factors';
 

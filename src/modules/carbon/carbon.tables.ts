@@ -46,6 +46,25 @@ export interface CarbonBehaviourEventTable {
   expires_on: string;
   ledger_transaction_id: string | null;
   received_at: string;
+  reversed_at: string | null;
+}
+
+/** What is left of a reward's stock (积分兑换库存); starts at the catalogue's figure. */
+export interface CarbonRewardStockTable {
+  code: string;
+  stock_left: number;
+}
+
+/** One redemption of points for a reward. The idempotency key makes a double-click a single purchase. */
+export interface CarbonRedemptionTable {
+  id: string;
+  idempotency_key: string;
+  subject_id: string;
+  reward_code: string;
+  quantity: number;
+  points: number;
+  ledger_transaction_id: string;
+  created_at: string;
 }
 
 /** Units of a behaviour a person has been credited on a day (thousandths), for the daily cap. */
@@ -61,4 +80,6 @@ export interface CarbonTables {
   carbon_factors: CarbonFactorTable;
   carbon_behaviour_events: CarbonBehaviourEventTable;
   carbon_behaviour_usage: CarbonBehaviourUsageTable;
+  carbon_reward_stock: CarbonRewardStockTable;
+  carbon_redemptions: CarbonRedemptionTable;
 }

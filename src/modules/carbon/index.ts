@@ -1,6 +1,7 @@
 import type { PlatformModule } from '../../platform';
 import { createCarbonAccounts } from './migrations/2026_11_29_0020_create_carbon_accounts';
 import { createBehaviourEvents } from './migrations/2026_11_29_0021_create_behaviour_events';
+import { createRewardsAndReversals } from './migrations/2026_11_29_0022_create_rewards_and_reversals';
 import { carbonPolicies } from './policies';
 import { carbonRoutes } from './routes';
 import { seedCarbon } from './seed';
@@ -23,11 +24,13 @@ export const carbonModule: PlatformModule = {
   migrations: {
     '2026_11_29_0020_create_carbon_accounts': createCarbonAccounts,
     '2026_11_29_0021_create_behaviour_events': createBehaviourEvents,
+    '2026_11_29_0022_create_rewards_and_reversals': createRewardsAndReversals,
   },
   policies: carbonPolicies,
   routes: carbonRoutes,
   seed: seedCarbon,
   start: async (platform) => {
     await platform.carbon.factors.syncShipped();
+    await platform.carbon.rewards.syncStock();
   },
 };

@@ -5,16 +5,12 @@ import type { Actor } from '../../kernel/auth';
 import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
 import { AppError, type Language } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
-import {
-  type BehaviourEvent,
-  describeBatchError,
-  describeEventRejection,
-  type EventRejection,
-  parseBehaviourBatch,
-} from './behaviour-events';
+import { type BehaviourEvent, type EventRejection, parseBehaviourBatch } from './behaviour-events';
 import type { CarbonTables } from './carbon.tables';
+import { describeBatchError, describeEventRejection } from './event-messages';
 import { loadBehaviourCatalogue, loadPointsConfig } from './load-behaviours';
 import { assessBatch, dayKey, expiryDate, usageKey } from './points';
+import { POINTS_ISSUER, walletOf } from './points-accounts';
 
 export type EventStatus = 'accepted' | 'duplicate' | 'rejected';
 
@@ -35,10 +31,6 @@ export interface IngestReport {
   points: number;
   results: EventResult[];
 }
-
-/** The points issuer: the other side of every credited point (积分发行). */
-export const POINTS_ISSUER = 'carbon.points.issued';
-export const walletOf = (residentId: string) => `carbon.points:${residentId}`;
 
 const CHUNK = 500;
 
@@ -200,6 +192,7 @@ export function createCarbonIngestService(
             expires_on: expiryDate(event.occurredAt, config),
             ledger_transaction_id: null as string | null,
             received_at: receivedAt,
+            reversed_at: null,
           };
         });
         points = [...bySubject.values()].reduce((a, b) => a + b, 0);

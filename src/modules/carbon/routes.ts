@@ -8,6 +8,7 @@ import type { Platform } from '../../platform';
 import { ACCOUNT_NUMBER_PATTERN, DOMAINS, SUBJECT_TYPES } from './accounts';
 import { behaviourRoutes } from './behaviour-routes';
 import { calculationRoutes } from './calculation-routes';
+import { rewardRoutes } from './reward-routes';
 import { subjectOf } from './subject-of';
 
 const AccountSchema = Type.Object(
@@ -26,6 +27,7 @@ const AccountSchema = Type.Object(
 export async function carbonRoutes(app: SanquApp, platform: Platform) {
   await calculationRoutes(app, platform);
   await behaviourRoutes(app, platform);
+  await rewardRoutes(app, platform);
   app.addSchema(AccountSchema);
   const ref = Type.Ref('CarbonAccount');
 

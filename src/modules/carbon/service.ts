@@ -5,6 +5,8 @@ import type { RegistryService } from '../registry';
 import { createCarbonAccountService } from './account-service';
 import { createCarbonFactorService } from './factor-service';
 import { createCarbonIngestService } from './ingest-service';
+import { createCarbonReversalService } from './reversal-service';
+import { createCarbonRewardService } from './reward-service';
 
 export type CarbonService = ReturnType<typeof createCarbonService>;
 
@@ -19,5 +21,7 @@ export function createCarbonService(
     accounts: createCarbonAccountService(database, audit, registry),
     factors: createCarbonFactorService(database, audit),
     behaviours: createCarbonIngestService(database, audit, ledger),
+    rewards: createCarbonRewardService(database, audit, ledger),
+    reversals: createCarbonReversalService(database, audit, ledger),
   };
 }

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { AuditService } from '../../kernel/audit';
+import type { Actor } from '../../kernel/auth';
+import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
+import { notFound } from '../../kernel/errors';
+import type { LedgerService } from '../../kernel/ledger';
+import type { CarbonTables } from './carbon.tables';
+import { POINTS_ISSUER, walletOf } from './points-accounts';
+
+export type CarbonReversalService = ReturnType<typeof createCarbonReversalService>;
+
+/** 冲正 — undoing behaviour events that should not have counted. */
+export function createCarbonReversalService(
+  database: SanquDatabase,
+  audit: AuditService,
+  ledger: LedgerService,
+  now: () => Date = () => new Date(),
+) {
+  const db = tablesOf<CarbonTables>(database.db);
+  /**
+   * Undoes one event exactly: its points go back to the issuer, its units back to the day's cap, and the event is
+   * marked reversed. Reversing twice changes nothing the second time. Points already spent cannot be reversed
+   * (409), so a wallet never goes negative.
+   */
+  return {
+    async reverse(source: string, eventId: string, actor: Actor, requestId: string | null = null) {
+      return db.transaction().execute(async (trx) => {
+        await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
+        const event = await trx
+          .selectFrom('carbon_behaviour_events')
+          .selectAll()
+          .where('source', '=', source)
+          .where('event_id', '=', eventId)
+          .executeTakeFirst();
+        if (!event) throw notFound('behaviour event', eventId);
+        if (event.reversed_at)
+          return {
+            eventId,
+            points: Number(event.points),
+            reversedAt: event.reversed_at,
+            alreadyReversed: true,
+          };
+        const points = Number(event.points);
+        if (points > 0) {
+          await ledger.postWithin(trx, {
+            idempotencyKey: `carbon.reverse:${source}:${eventId}`,
+            description: `冲正 reversal of behaviour event ${eventId}`,
+            actor,
+            requestId,
+            lines: [
+              { accountId: walletOf(event.subject_id), amount: -points },
+              { accountId: POINTS_ISSUER, amount: points },
+            ],
+          });
+        }
+        await trx
+          .updateTable('carbon_behaviour_usage')
+          .set({ used_milli: sql`used_milli - ${Number(event.credited_milli)}` })
+          .where('subject_id', '=', event.subject_id)
+          .where('behaviour', '=', event.behaviour)
+          .where('day', '=', event.day)
+          .execute();
+        const reversedAt = now().toISOString();
+        await trx
+          .updateTable('carbon_behaviour_events')
+          .set({ reversed_at: reversedAt })
+          .where('source', '=', source)
+          .where('event_id', '=', eventId)
+          .execute();
+        await audit.record(trx, {
+          actor,
+          action: 'carbon.behaviour.reverse',
+          resourceType: 'carbon_behaviour_event',
+          resourceId: `${source}/${eventId}`,
+          before: { points, creditedMilli: Number(event.credited_milli) },
+          after: { reversedAt },
+          requestId,
+        });
+        return { eventId, points, reversedAt, alreadyReversed: false };
+      });
+    },
+  };
+}

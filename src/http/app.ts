@@ -4,12 +4,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import type { Config } from '../config';
 import { auditRoutes } from '../kernel/audit/routes';
 import { authRoutes } from '../kernel/auth/routes';
 import { divisionRoutes } from '../kernel/divisions/routes';
-import { translate } from '../kernel/errors';
+import { languageFrom, translate } from '../kernel/errors';
 import type { SanquApp } from '../kernel/module';
 import { modules } from '../modules';
 import type { Platform } from '../platform';
@@ -42,6 +42,16 @@ export async function buildApp(platform: Platform, options: AppOptions): Promise
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     schemaController: { compilersFactory: { buildValidator } },
+    // Errors Fastify raises before routing (a malformed URL, an over-long parameter) get the shared shape too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const message = translate('invalidValue', languageFrom(request.headers['accept-language']), {
+        reason: error.message,
+      });
+      (reply as unknown as FastifyReply)
+        .code(status)
+        .send({ error: { code: error.code ?? 'BAD_REQUEST', message, details: [] } });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -82,6 +82,15 @@ describe.each(testDialects)('bad input on %s', (dialect) => {
     expect(errorOf(response).code).toBe('NOT_FOUND');
   });
 
+  it('a malformed URL and an over-long path parameter get the shared shape too', async () => {
+    const badUrl = await t.app.inject({ method: 'GET', url: '/api/v1/divisions/%ZZ' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(errorOf(badUrl).code).toBe('FST_ERR_BAD_URL');
+    const longParam = await t.app.inject({ method: 'GET', url: `/api/v1/divisions/${'1'.repeat(200)}` });
+    expect(longParam.statusCode).toBe(414);
+    expect(errorOf(longParam).code).toBe('FST_ERR_MAX_PARAM_LENGTH');
+  });
+
   it('bad path parameters are a 422, not a 500', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/divisions/abc' });
     expect(response.statusCode).toBe(422);

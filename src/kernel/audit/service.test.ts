@@ -51,6 +51,8 @@ describe.each(testDialects)('audit on %s', (dialect) => {
     await recordMany(1);
     await expect(sql`update audit_log set action = 'x'`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+    if (dialect === 'postgres')
+      await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
   it('names the first edited row when someone bypasses the guard', async () => {

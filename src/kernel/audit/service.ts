@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import { type AnyDb, type SanquDatabase, serializeWithinTransaction, tablesOf } from '../db';
 import type { AuditLogTable, AuditTables } from './audit.tables';
 import { type ChainBreak, digestOf, findChainBreak, GENESIS_HASH, rowHash } from './chain';
@@ -27,6 +28,21 @@ export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService(database: SanquDatabase, now: () => Date = () => new Date()) {
   return {
+    /**
+     * Runs `work` in a transaction that will write audit entries. The audit lock is taken first, before any row
+     * lock, so audited transactions always lock in the same order and cannot deadlock each other on PostgreSQL
+     * (SQLite runs one writer at a time anyway). Every service write goes through here.
+     */
+    async transaction<Tables, Result>(
+      db: Kysely<Tables>,
+      work: (trx: Transaction<Tables>) => Promise<Result>,
+    ): Promise<Result> {
+      return db.transaction().execute(async (trx) => {
+        await serializeWithinTransaction(trx, database.dialect, 'audit_log');
+        return work(trx);
+      });
+    },
+
     /**
      * Appends one entry inside the caller's transaction `trx`, so the entry and the write it describes
      * commit or roll back together.

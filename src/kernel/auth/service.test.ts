@@ -91,6 +91,17 @@ describe.each(testDialects)('auth on %s', (dialect) => {
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
+  it('counts concurrent failures without losing any, so parallel guessing still locks the account', async () => {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 12 }, () => auth.login('lin', 'x1234567')),
+    );
+    const codes = attempts.map((a) =>
+      a.status === 'rejected' ? (a.reason as { status: number }).status : 200,
+    );
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThan(0);
+    await expect(auth.login('lin', 'Sanqu@2026')).rejects.toMatchObject({ status: 429 });
+  });
+
   it('refuses duplicate usernames, weak passwords, bad usernames and unknown roles', async () => {
     const base = { password: 'Sanqu@2026', displayName: 'x', role: 'resident' as const };
     await expect(auth.createUser({ ...base, username: 'lin' }, null)).rejects.toMatchObject({

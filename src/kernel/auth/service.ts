@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AuditService } from '../audit';
 import { isUniqueViolation, type SanquDatabase, tablesOf } from '../db';
 import { AppError } from '../errors';
@@ -62,27 +63,35 @@ export function createAuthService(
   // Verifying against a real hash when the user does not exist keeps "no such user" as slow as "wrong password".
   const decoyHash = hashPassword(randomUUID());
 
+  /** Counts a failed login in one statement (concurrent failures cannot overwrite each other) and locks at the limit. */
   async function recordFailure(user: AuthUserTable) {
-    const attempts = user.failed_attempts + 1;
-    const lock = attempts >= settings.maxFailedLogins;
-    const lockedUntil = lock
-      ? new Date(now().getTime() + settings.lockoutMinutes * 60_000).toISOString()
-      : null;
-    await db.transaction().execute(async (trx) => {
-      await trx
+    const lockedUntil = new Date(now().getTime() + settings.lockoutMinutes * 60_000).toISOString();
+    const locked = await audit.transaction(db, async (trx) => {
+      const counted = await trx
         .updateTable('auth_users')
-        .set({ failed_attempts: lock ? 0 : attempts, locked_until: lockedUntil })
+        .set({ failed_attempts: sql`failed_attempts + 1` })
         .where('id', '=', user.id)
-        .execute();
+        .returning('failed_attempts')
+        .executeTakeFirstOrThrow();
+      const attempts = Number(counted.failed_attempts);
+      const lock = attempts >= settings.maxFailedLogins;
+      if (lock) {
+        await trx
+          .updateTable('auth_users')
+          .set({ failed_attempts: 0, locked_until: lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
+      }
       await audit.record(trx, {
         actor: null,
         action: lock ? 'auth.lock' : 'auth.login_failed',
         resourceType: 'user',
         resourceId: user.id,
-        after: { attempts, lockedUntil },
+        after: { attempts, lockedUntil: lock ? lockedUntil : null },
       });
+      return lock;
     });
-    if (lock) throw lockedError(lockedUntil!);
+    if (locked) throw lockedError(lockedUntil);
   }
 
   function lockedError(until: string) {
@@ -109,14 +118,14 @@ export function createAuthService(
         role: input.role,
         department: input.department ?? null,
         division_code: input.divisionCode ?? null,
-        subject_id: input.subjectId ?? null,
+        subject_id: input.subjectId ? input.subjectId.trim().toUpperCase() : null,
         failed_attempts: 0,
         locked_until: null,
         disabled: 0,
         created_at: now().toISOString(),
       };
       try {
-        await db.transaction().execute(async (trx) => {
+        await audit.transaction(db, async (trx) => {
           await trx.insertInto('auth_users').values(row).execute();
           const { password_hash: _, ...visible } = row;
           await audit.record(trx, {
@@ -154,7 +163,7 @@ export function createAuthService(
       const token = randomBytes(32).toString('base64url');
       const createdAt = now();
       const expiresAt = new Date(createdAt.getTime() + settings.sessionHours * 3_600_000).toISOString();
-      await db.transaction().execute(async (trx) => {
+      await audit.transaction(db, async (trx) => {
         await trx
           .insertInto('auth_sessions')
           .values({
@@ -193,7 +202,7 @@ export function createAuthService(
     },
 
     async logout(token: string, actor: Actor): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      await audit.transaction(db, async (trx) => {
         await trx.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash(token)).execute();
         await audit.record(trx, { actor, action: 'auth.logout', resourceType: 'user', resourceId: actor.id });
       });

@@ -32,6 +32,8 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   const url = env.DATABASE_URL;
   if (url && /^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  if (url)
+    throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for SQLite)');
   return { dialect: 'sqlite', file: env.SANQU_DB ?? 'var/sanqu.db' };
 }
 

@@ -63,3 +63,13 @@ export async function addAppendOnlyGuard(db: AnyDb, dialect: DialectName, table:
       .execute(db);
   }
 }
+
+/** PostgreSQL's TRUNCATE bypasses row triggers; refuse it too (SQLite has no TRUNCATE). */
+export async function addTruncateGuard(db: AnyDb, dialect: DialectName, table: string) {
+  if (dialect !== 'postgres') return;
+  await sql
+    .raw(
+      `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function ${table}_append_only()`,
+    )
+    .execute(db);
+}

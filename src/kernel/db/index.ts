@@ -9,6 +9,7 @@ export {
 export {
   addAppendOnlyGuard,
   addSerialPrimaryKey,
+  addTruncateGuard,
   isUniqueViolation,
   serializeWithinTransaction,
 } from './dialect';

@@ -132,7 +132,7 @@ export function createLedgerService(
   return {
     /** Opens an account, or returns quietly if one with this id exists already. */
     async openAccount(account: OpenAccount, actor: AuditActor | null = null): Promise<void> {
-      await db.transaction().execute((trx) => this.openAccountsWithin(trx, [account], actor));
+      await audit.transaction(db, (trx) => this.openAccountsWithin(trx, [account], actor));
     },
 
     /**
@@ -190,7 +190,7 @@ export function createLedgerService(
       const first = await findByKey(db, request.idempotencyKey, digest);
       if (first) return first;
       try {
-        return await db.transaction().execute((trx) => insert(trx, request, digest));
+        return await audit.transaction(db, (trx) => insert(trx, request, digest));
       } catch (error) {
         // Another request with the same key committed first: answer as a retry would.
         if (isUniqueViolation(error)) {

@@ -51,7 +51,7 @@ export function createCarbonAccountService(
     async open(subjectType: SubjectType, subjectId: string, countyCode: string, actor: AuditActor | null) {
       const domain = DEFAULT_DOMAIN[subjectType];
       const id = subjectId.toUpperCase();
-      return db.transaction().execute(async (trx) => {
+      return audit.transaction(db, async (trx) => {
         await serializeWithinTransaction(trx, database.dialect, 'carbon_accounts');
         const existing = await trx
           .selectFrom('carbon_accounts')
@@ -181,7 +181,7 @@ export function createCarbonAccountService(
         after = page[page.length - 1]!.id;
       }
       progress.stop();
-      await db.transaction().execute((trx) =>
+      await audit.transaction(db, (trx) =>
         audit.record(trx, {
           actor: null,
           action: 'seed.carbon.accounts',

@@ -35,7 +35,8 @@ export type EventRejectionCode =
   | 'invalid_timestamp'
   | 'in_future'
   | 'too_old'
-  | 'duplicate';
+  | 'duplicate'
+  | 'already_received';
 
 /** Why one event was refused; params carry what the sentence needs (never the resident ID itself). */
 export interface EventRejection {

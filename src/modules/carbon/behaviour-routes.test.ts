@@ -67,6 +67,8 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
     expect(balance).toBe(report.results[0].points + report.results[1].points);
     const again = (await send(batch, ingest)).json();
     expect(again).toMatchObject({ accepted: 0, duplicates: 3, points: 0 });
+    expect(again.results[0].reason).toMatchObject({ code: 'already_received' });
+    expect(again.results[0].reason.message).not.toContain('undefined');
     expect(
       (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login('resident') })).json()
         .balance,
@@ -107,6 +109,19 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
       'invalid_subject',
     ]);
     for (const r of report.results.slice(1)) expect(r.reason.message.length).toBeGreaterThan(10);
+  });
+
+  it('treats one eventId sent twice in a batch as a duplicate whatever source the events claim', async () => {
+    const pair = [
+      { ...event('dup-1', resident, 'bus_trip', 1), source: 'x' },
+      { ...event('dup-1', resident, 'bus_trip', 1), source: 'y' },
+    ];
+    const response = await send(JSON.stringify(pair), ingest);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'duplicate',
+    ]);
   });
 
   it('applies the daily cap across events and batches', async () => {
@@ -203,6 +218,22 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
     expect((await redeem('bus_ride_voucher', 0, 'key-0003-redeem')).statusCode).toBe(422);
     expect((await redeem('golden_statue', 1, 'key-0004-redeem')).statusCode).toBe(404);
     expect((await redeem('bus_ride_voucher', 1, 'key-0005-redeem', 'officer')).statusCode).toBe(403);
+    const trial = await t.platform.ledger.trialBalance();
+    expect(trial.find((r) => r.currency === 'POINTS')).toEqual({
+      currency: 'POINTS',
+      total: 0,
+      accountsOutOfLine: 0,
+    });
+  });
+
+  it('runs ingestion and redemptions for one resident side by side without deadlock or 500', async () => {
+    const ops = Array.from({ length: 8 }, (_, i) => [
+      send(JSON.stringify([event(`mix-${i}`, resident, 'clothes_donation_kg', 0.5)]), ingest),
+      redeem('bus_ride_voucher', 1, `key-mix-${i}-redeem`),
+    ]).flat();
+    const statuses = (await Promise.all(ops)).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(8);
     const trial = await t.platform.ledger.trialBalance();
     expect(trial.find((r) => r.currency === 'POINTS')).toEqual({
       currency: 'POINTS',

@@ -65,7 +65,7 @@ export async function behaviourRoutes(app: SanquApp, platform: Platform) {
       schema: {
         tags: ['carbon'],
         summary: 'Reverse one behaviour event exactly (its points and its share of the daily cap)',
-        description: 'The event is looked up under the caller’s own source; admins may name another source.',
+        description: 'Only the source that sent an event may reverse it.',
         params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 128 }) }),
         querystring: Type.Object(
           { source: Type.Optional(Type.String({ pattern: '^user:[a-z0-9._-]{3,64}$' })) },
@@ -87,10 +87,12 @@ export async function behaviourRoutes(app: SanquApp, platform: Platform) {
         type: 'carbon_behaviour',
         divisionCode: '330800',
       });
-      const own = `user:${actor.username}`;
-      const source = request.query.source ?? own;
-      if (source !== own && actor.role !== 'admin') throw new AppError(403, 'FORBIDDEN', 'forbidden');
-      return platform.carbon.reversals.reverse(source, request.params.eventId, actor, request.id);
+      return platform.carbon.reversals.reverse(
+        `user:${actor.username}`,
+        request.params.eventId,
+        actor,
+        request.id,
+      );
     },
   );
 

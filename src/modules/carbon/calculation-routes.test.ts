@@ -187,6 +187,21 @@ describe.each(testDialects)('carbon calculator and factor library on %s', (diale
           })
         ).statusCode,
       ).toBe(401);
+      const wrongUnit = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/carbon/factors',
+        payload: { ...newGrid, id: 'x-lb-1', unit: 'lb/kWh' },
+        headers: city,
+      });
+      expect(wrongUnit.statusCode).toBe(422);
+      expect(errorOf(wrongUnit).message).toContain('kgCO2/kWh');
+      const negative = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/carbon/factors',
+        payload: { ...newGrid, id: 'x-neg-1', value: -100 },
+        headers: city,
+      });
+      expect(negative.statusCode).toBe(422);
       const invalid = await t.app.inject({
         method: 'POST',
         url: '/api/v1/carbon/factors',

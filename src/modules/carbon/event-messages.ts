@@ -70,6 +70,10 @@ const EVENT_MESSAGES: Record<EventRejectionCode, (p: Params) => [zh: string, en:
     `occurredAt ${p.occurredAt} 早于 ${p.maxAgeDays} 天前（${p.earliest}），不再受理`,
     `occurredAt ${p.occurredAt} is older than ${p.maxAgeDays} days (${p.earliest}) and can no longer be credited`,
   ],
+  already_received: (p) => [
+    `eventId ${p.eventId} 此前已收到并入账，重复发送不再计分`,
+    `eventId ${p.eventId} was received and credited before; sending it again counts nothing`,
+  ],
   duplicate: (p) => [
     `eventId ${p.eventId} 在本批序号 ${p.firstIndex} 处已出现，重复记录不计`,
     `eventId ${p.eventId} already appears at index ${p.firstIndex} of this batch; the repeat is not counted`,

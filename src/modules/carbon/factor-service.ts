@@ -59,6 +59,26 @@ export function createCarbonFactorService(
 ) {
   const db = tablesOf<CarbonTables>(database.db);
 
+  /**
+   * A new version must be usable by the calculator: the unit of the kind's existing versions, and a positive value
+   * (sinks aside, a negative factor would make emissions vanish). A version can never be removed, so a bad one
+   * would stay in selection for good.
+   */
+  async function unusable(factor: EmissionFactor): Promise<string | null> {
+    const rows = await db
+      .selectFrom('carbon_factors')
+      .select('unit')
+      .where('kind', '=', factor.kind)
+      .execute();
+    const units = new Set(rows.map((r) => r.unit));
+    if (units.size === 0) return `unknown factor kind ${factor.kind}`;
+    if (!units.has(factor.unit))
+      return `unit ${factor.unit} is not used for ${factor.kind}; use ${[...units].join(' or ')}`;
+    if (factor.value <= 0 && !factor.kind.includes('sink'))
+      return `value must be positive (got ${factor.value})`;
+    return null;
+  }
+
   return {
     /**
      * Adds the shipped versions the database does not have yet. A shipped version whose figures differ from the
@@ -70,10 +90,12 @@ export function createCarbonFactorService(
       );
       const missing = shipped().factors.filter((f) => {
         const existing = stored.get(f.id);
-        if (
-          existing &&
-          (existing.value !== f.value || existing.unit !== f.unit || existing.kind !== f.kind)
-        ) {
+        // Wording (source, notes) may be corrected in place; figures and validity may not.
+        const same = (a: EmissionFactor, b: EmissionFactor) =>
+          (Object.keys(a) as (keyof EmissionFactor)[]).every(
+            (k) => k === 'notes' || k === 'source' || a[k] === b[k],
+          );
+        if (existing && !same(existing, f)) {
           throw new Error(
             `emission factor ${f.id} in data/carbon differs from the stored version: give changed figures a new id`,
           );
@@ -82,7 +104,7 @@ export function createCarbonFactorService(
       });
       if (missing.length === 0) return 0;
       const createdAt = now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      await audit.transaction(db, async (trx) => {
         await trx
           .insertInto('carbon_factors')
           .values(missing.map((f) => toRow(f, null, createdAt)))
@@ -114,11 +136,11 @@ export function createCarbonFactorService(
 
     /** An officer's new version. Checked like the shipped ones; audited; an existing id is a 409. */
     async addVersion(factor: EmissionFactor, actor: AuditActor): Promise<EmissionFactor> {
-      const problem = factorProblem(factor);
+      const problem = factorProblem(factor) ?? (await unusable(factor));
       if (problem) throw new AppError(422, 'INVALID_FACTOR', 'invalidValue', { reason: problem });
       const row = toRow(factor, actor.id, now().toISOString());
       try {
-        await db.transaction().execute(async (trx) => {
+        await audit.transaction(db, async (trx) => {
           await trx.insertInto('carbon_factors').values(row).execute();
           await audit.record(trx, {
             actor,

@@ -63,16 +63,17 @@ export function createCarbonIngestService(
     return found;
   }
 
+  /** Resident ID -> household-life account number, for the residents that have one. */
   async function residentsWithAccounts(trx: Kysely<CarbonTables>, ids: string[]) {
-    const found = new Set<string>();
+    const found = new Map<string, string>();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = await trx
         .selectFrom('carbon_accounts')
-        .select('subject_id')
+        .select(['subject_id', 'account_no'])
         .where('subject_type', '=', 'resident')
         .where('subject_id', 'in', ids.slice(i, i + CHUNK))
         .execute();
-      for (const row of rows) found.add(row.subject_id);
+      for (const row of rows) found.set(row.subject_id, row.account_no);
     }
     return found;
   }
@@ -136,7 +137,7 @@ export function createCarbonIngestService(
         });
 
       let points = 0;
-      await db.transaction().execute(async (trx) => {
+      await audit.transaction(db, async (trx) => {
         // One ingesting transaction at a time keeps the daily caps exact; at city scale this becomes a lock per
         // subject partition.
         await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
@@ -149,11 +150,29 @@ export function createCarbonIngestService(
         const known = await residentsWithAccounts(trx, [
           ...new Set(events.map((e) => e.subjectId.toUpperCase())),
         ]);
+        const firstIndex = new Map<string, number>();
         const fresh = events.filter((e) => {
           if (stored.has(e.eventId)) {
-            reject(e.index, e.eventId, { code: 'duplicate', params: { eventId: e.eventId } }, 'duplicate');
+            reject(
+              e.index,
+              e.eventId,
+              { code: 'already_received', params: { eventId: e.eventId } },
+              'duplicate',
+            );
             return false;
           }
+          // The parser dedupes on the client's own `source` field; the source that counts is the caller.
+          const earlier = firstIndex.get(e.eventId);
+          if (earlier !== undefined) {
+            reject(
+              e.index,
+              e.eventId,
+              { code: 'duplicate', params: { eventId: e.eventId, firstIndex: earlier } },
+              'duplicate',
+            );
+            return false;
+          }
+          firstIndex.set(e.eventId, e.index);
           if (!known.has(e.subjectId.toUpperCase())) {
             reject(e.index, e.eventId, { code: 'invalid_subject', params: { reason: 'no_carbon_account' } });
             return false;
@@ -208,14 +227,14 @@ export function createCarbonIngestService(
                 allowNegative: true,
               },
               ...earners.map(([id]) => ({
-                id: walletOf(id),
+                id: walletOf(known.get(id)!),
                 currency: 'POINTS' as const,
                 label: '碳积分 carbon points',
-                ownerType: 'resident',
-                ownerId: id,
+                ownerType: 'carbon_account',
+                ownerId: known.get(id)!,
               })),
             ],
-            null,
+            actor,
           );
           const keys = rows.map((r) => r.event_id).sort();
           const posted = await ledger.postWithin(trx, {
@@ -225,7 +244,7 @@ export function createCarbonIngestService(
             requestId,
             lines: [
               { accountId: POINTS_ISSUER, amount: -points },
-              ...earners.map(([id, p]) => ({ accountId: walletOf(id), amount: p })),
+              ...earners.map(([id, p]) => ({ accountId: walletOf(known.get(id)!), amount: p })),
             ],
           });
           for (const row of rows) row.ledger_transaction_id = posted.transactionId;
@@ -278,8 +297,15 @@ export function createCarbonIngestService(
 
     /** A resident's points balance (0 before their first credit). */
     async pointsBalance(residentId: string): Promise<number> {
+      const account = await db
+        .selectFrom('carbon_accounts')
+        .select('account_no')
+        .where('subject_type', '=', 'resident')
+        .where('subject_id', '=', residentId.toUpperCase())
+        .executeTakeFirst();
+      if (!account) return 0;
       try {
-        return await ledger.balance(walletOf(residentId.toUpperCase()));
+        return await ledger.balance(walletOf(account.account_no));
       } catch (error) {
         if (error instanceof AppError && error.status === 404) return 0;
         throw error;

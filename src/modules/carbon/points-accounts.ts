@@ -4,5 +4,8 @@ export const POINTS_ISSUER = 'carbon.points.issued';
 /** Where spent points go: cancelled centrally, never paid out (碳积分核销). */
 export const POINTS_REDEEMED = 'carbon.points.redeemed';
 
-/** A resident's points wallet in the ledger; it never goes below zero. */
-export const walletOf = (residentId: string) => `carbon.points:${residentId.toUpperCase()}`;
+/**
+ * A resident's points wallet in the ledger, keyed by their carbon account number — never by the ID number, which
+ * would then sit in the append-only audit log and in error messages. It never goes below zero.
+ */
+export const walletOf = (accountNo: string) => `carbon.points:${accountNo}`;

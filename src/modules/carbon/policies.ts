@@ -11,14 +11,11 @@ export const carbonPolicies: readonly PolicyRule[] = [
     scope: 'jurisdiction',
     departments: ['ecology', 'city_admin'],
   },
-  { action: 'carbon.factor.create', roles: ['admin'], scope: 'any' },
-  // Behaviour data arrives from integrations (transit, recycling, utilities) through officer-run accounts of the
-  // ecology bureau or the data bureau's admins; each account is its own event source.
-  {
-    action: 'carbon.behaviour.ingest',
-    roles: ['officer'],
-    scope: 'jurisdiction',
-    departments: ['ecology', 'city_admin'],
-  },
-  { action: 'carbon.behaviour.ingest', roles: ['admin'], scope: 'any' },
+  // Factor versions are city-wide: only the city ecology bureau (生态环境局) adds them.
+  { action: 'carbon.factor.create', roles: ['officer'], scope: 'jurisdiction', departments: ['ecology'] },
+  // Behaviour data arrives from partner systems (transit, recycling, utilities) through the city ecology bureau's
+  // accounts; each account is its own event source, and it alone may reverse its events. Points are money-like:
+  // no general office and no platform admin may mint them. (A dedicated integration principal per partner system
+  // is the next step.)
+  { action: 'carbon.behaviour.ingest', roles: ['officer'], scope: 'jurisdiction', departments: ['ecology'] },
 ];

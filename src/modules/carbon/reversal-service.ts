@@ -24,7 +24,7 @@ export function createCarbonReversalService(
    */
   return {
     async reverse(source: string, eventId: string, actor: Actor, requestId: string | null = null) {
-      return db.transaction().execute(async (trx) => {
+      return audit.transaction(db, async (trx) => {
         await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
         const event = await trx
           .selectFrom('carbon_behaviour_events')
@@ -42,13 +42,19 @@ export function createCarbonReversalService(
           };
         const points = Number(event.points);
         if (points > 0) {
+          const account = await trx
+            .selectFrom('carbon_accounts')
+            .select('account_no')
+            .where('subject_type', '=', 'resident')
+            .where('subject_id', '=', event.subject_id)
+            .executeTakeFirstOrThrow();
           await ledger.postWithin(trx, {
             idempotencyKey: `carbon.reverse:${source}:${eventId}`,
             description: `冲正 reversal of behaviour event ${eventId}`,
             actor,
             requestId,
             lines: [
-              { accountId: walletOf(event.subject_id), amount: -points },
+              { accountId: walletOf(account.account_no), amount: -points },
               { accountId: POINTS_ISSUER, amount: points },
             ],
           });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditService } from '../../kernel/audit';
 import type { Actor } from '../../kernel/auth';
-import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
+import { isUniqueViolation, type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
 import { AppError, type Language, notFound } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
 import type { CarbonRedemptionTable, CarbonTables } from './carbon.tables';
@@ -56,7 +56,7 @@ export function createCarbonRewardService(
       );
       const missing = [...loadRewardCatalogue().values()].filter((r) => !known.has(r.code));
       if (missing.length === 0) return;
-      await db.transaction().execute(async (trx) => {
+      await audit.transaction(db, async (trx) => {
         await trx
           .insertInto('carbon_reward_stock')
           .values(missing.map((r) => ({ code: r.code, stock_left: r.stock })))
@@ -109,9 +109,17 @@ export function createCarbonRewardService(
         .select('stock_left')
         .where('code', '=', reward.code)
         .executeTakeFirst();
+      const account = await db
+        .selectFrom('carbon_accounts')
+        .select('account_no')
+        .where('subject_type', '=', 'resident')
+        .where('subject_id', '=', residentId)
+        .executeTakeFirst();
+      if (!account) throw notFound('carbon account', 'me');
+      const wallet = walletOf(account.account_no);
       let balance = 0;
       try {
-        balance = await ledger.balance(walletOf(residentId));
+        balance = await ledger.balance(wallet);
       } catch (error) {
         if (!(error instanceof AppError && error.status === 404)) throw error;
       }
@@ -133,48 +141,55 @@ export function createCarbonRewardService(
         ledger_transaction_id: '',
         created_at: now().toISOString(),
       };
-      await db.transaction().execute(async (trx) => {
-        await serializeWithinTransaction(trx, database.dialect, 'carbon_redemption');
-        const taken = await trx
-          .updateTable('carbon_reward_stock')
-          .set({ stock_left: sql`stock_left - ${request.quantity}` })
-          .where('code', '=', reward.code)
-          .where('stock_left', '>=', request.quantity)
-          .executeTakeFirst();
-        if (Number(taken.numUpdatedRows) !== 1) {
-          throw new AppError(409, 'OUT_OF_STOCK', 'invalidValue', {
-            reason: describeRedemptionRefusal(
-              { code: 'out_of_stock', quantity: request.quantity, stockLeft: 0 },
-              language,
-            ),
+      try {
+        await audit.transaction(db, async (trx) => {
+          await serializeWithinTransaction(trx, database.dialect, 'carbon_redemption');
+          const taken = await trx
+            .updateTable('carbon_reward_stock')
+            .set({ stock_left: sql`stock_left - ${request.quantity}` })
+            .where('code', '=', reward.code)
+            .where('stock_left', '>=', request.quantity)
+            .executeTakeFirst();
+          if (Number(taken.numUpdatedRows) !== 1) {
+            throw new AppError(409, 'OUT_OF_STOCK', 'invalidValue', {
+              reason: describeRedemptionRefusal(
+                { code: 'out_of_stock', quantity: request.quantity, stockLeft: 0 },
+                language,
+              ),
+            });
+          }
+          await ledger.openAccountsWithin(
+            trx,
+            [{ id: POINTS_REDEEMED, currency: 'POINTS', label: '碳积分核销 carbon points redeemed' }],
+            actor,
+          );
+          const posted = await ledger.postWithin(trx, {
+            idempotencyKey: `carbon.redeem:${key}`,
+            description: `积分兑换 ${reward.code} × ${request.quantity}`,
+            actor,
+            requestId,
+            lines: [
+              { accountId: wallet, amount: -check.points },
+              { accountId: POINTS_REDEEMED, amount: check.points },
+            ],
           });
-        }
-        await ledger.openAccountsWithin(
-          trx,
-          [{ id: POINTS_REDEEMED, currency: 'POINTS', label: '碳积分核销 carbon points redeemed' }],
-          null,
-        );
-        const posted = await ledger.postWithin(trx, {
-          idempotencyKey: `carbon.redeem:${key}`,
-          description: `积分兑换 ${reward.code} × ${request.quantity}`,
-          actor,
-          requestId,
-          lines: [
-            { accountId: walletOf(residentId), amount: -check.points },
-            { accountId: POINTS_REDEEMED, amount: check.points },
-          ],
+          row.ledger_transaction_id = posted.transactionId;
+          await trx.insertInto('carbon_redemptions').values(row).execute();
+          await audit.record(trx, {
+            actor,
+            action: 'carbon.reward.redeem',
+            resourceType: 'carbon_redemption',
+            resourceId: row.id,
+            after: row,
+            requestId,
+          });
         });
-        row.ledger_transaction_id = posted.transactionId;
-        await trx.insertInto('carbon_redemptions').values(row).execute();
-        await audit.record(trx, {
-          actor,
-          action: 'carbon.reward.redeem',
-          resourceType: 'carbon_redemption',
-          resourceId: row.id,
-          after: row,
-          requestId,
-        });
-      });
+      } catch (error) {
+        // A concurrent submit with the same key won: answer as its replay.
+        const winner = isUniqueViolation(error) ? await byKey(key) : undefined;
+        if (winner) return toRedemption(winner, true);
+        throw error;
+      }
       return toRedemption(row, false);
     },
 

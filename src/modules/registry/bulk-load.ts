@@ -178,7 +178,7 @@ export async function loadRegistry(
   }
   progress.stop();
 
-  await database.db.transaction().execute(async (trx) => {
+  await audit.transaction(database.db, async (trx) => {
     for (const [table, count] of Object.entries(counts)) {
       await audit.record(trx, {
         actor: null,

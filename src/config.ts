@@ -18,6 +18,10 @@ export interface Config {
   seed: number;
   /** Where the built web app is served from. */
   webRoot: string;
+  /** Behind a load balancer: trust X-Forwarded-For from it, so per-IP limits see the client, not the proxy. */
+  trustProxy: boolean | string;
+  /** When set, /metrics answers only with `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedScale: scale as Config['seedScale'],
     seed: integer(env.SANQU_SEED, 20261129, 'SANQU_SEED'),
     webRoot: env.SANQU_WEB_ROOT ?? 'dist/web',
+    trustProxy: trustProxy(env.SANQU_TRUST_PROXY),
+    metricsToken: env.SANQU_METRICS_TOKEN || null,
   };
 }
 
@@ -45,4 +51,10 @@ function integer(value: string | undefined, fallback: number, name: string): num
   if (!Number.isSafeInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer (got "${value}")`);
   return n;
+}
+
+/** `1`/`true` trusts every proxy hop; anything else is passed to Fastify as addresses or CIDRs ("10.0.0.0/8"). */
+function trustProxy(value: string | undefined): boolean | string {
+  if (!value || value === '0' || value === 'false') return false;
+  return value === '1' || value === 'true' ? true : value;
 }

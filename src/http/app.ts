@@ -25,9 +25,10 @@ import { buildValidator } from './validation';
 export type AppOptions = Pick<
   Config,
   'bodyLimit' | 'logLevel' | 'cookieSecure' | 'loginRatePerMinute' | 'webRoot'
-> & {
-  logDestination?: { write(line: string): void };
-};
+> &
+  Partial<Pick<Config, 'trustProxy' | 'metricsToken'>> & {
+    logDestination?: { write(line: string): void };
+  };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -36,6 +37,7 @@ export async function buildApp(platform: Platform, options: AppOptions): Promise
   const app = Fastify({
     logger: loggerOptions(options.logLevel, options.logDestination),
     bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -90,7 +92,7 @@ export async function buildApp(platform: Platform, options: AppOptions): Promise
     }),
   });
   installAuthentication(app, platform);
-  installMetrics(app, platform);
+  installMetrics(app, platform, options.metricsToken ?? null);
 
   await app.register(async (scope) => healthRoutes(scope, platform));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

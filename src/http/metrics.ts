@@ -6,7 +6,7 @@ import type { Platform } from '../platform';
  * Prometheus metrics at /metrics: request counts and latencies by route, the database pool, and Node's defaults.
  * Each app has its own registry so several apps (tests) never collide.
  */
-export function installMetrics(app: SanquApp, platform: Platform) {
+export function installMetrics(app: SanquApp, platform: Platform, token: string | null) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const requests = new client.Counter({
@@ -43,7 +43,12 @@ export function installMetrics(app: SanquApp, platform: Platform) {
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token && request.headers.authorization !== `Bearer ${token}`) {
+      return reply
+        .status(401)
+        .send({ error: { code: 'UNAUTHENTICATED', message: 'metrics need the bearer token', details: [] } });
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

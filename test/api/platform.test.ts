@@ -3,6 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../src/kernel/db/test-databases';
 import { bearer, errorOf, startTestApp, type TestApp } from './support';
 
+describe('metrics token', () => {
+  it('closes /metrics to callers without the configured token', async () => {
+    const t = await startTestApp('sqlite', { users: [], metricsToken: 'scrape-secret' });
+    try {
+      expect((await t.app.inject({ url: '/metrics' })).statusCode).toBe(401);
+      const ok = await t.app.inject({ url: '/metrics', headers: { authorization: 'Bearer scrape-secret' } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('sanqu_http_requests_total');
+    } finally {
+      await t.dispose();
+    }
+  });
+});
+
 describe.each(testDialects)('platform endpoints on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {

@@ -36,7 +36,12 @@ export const STANDARD_USERS: TestUser[] = [
 /** A real app on a fresh database of `dialect`, with a few users; logs are captured, not printed. */
 export async function startTestApp(
   dialect: DialectName,
-  options: { users?: TestUser[]; bodyLimit?: number; loginRatePerMinute?: number } = {},
+  options: {
+    users?: TestUser[];
+    bodyLimit?: number;
+    loginRatePerMinute?: number;
+    metricsToken?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const platform = await preparePlatform(database);
@@ -50,6 +55,7 @@ export async function startTestApp(
     cookieSecure: false,
     loginRatePerMinute: options.loginRatePerMinute ?? 1000,
     webRoot: 'dist/web',
+    metricsToken: options.metricsToken ?? null,
     logDestination: { write: (line) => void logLines.push(line) },
   });
   await app.ready();

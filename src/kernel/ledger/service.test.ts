@@ -184,6 +184,27 @@ describe.each(testDialects)('ledger on %s', (dialect) => {
     );
   });
 
+  it('posts one transaction across 9,000 wallets (past SQLite’s bound-parameter limit in one statement)', async () => {
+    const wallets = Array.from({ length: 9_000 }, (_, i) => ({
+      id: `w${i}`,
+      currency: 'POINTS' as const,
+      label: 'wallet',
+    }));
+    await database.db.transaction().execute((trx) => ledger.openAccountsWithin(trx, wallets, null));
+    const result = await ledger.post({
+      idempotencyKey: 'wide',
+      description: 'many earners',
+      actor: null,
+      lines: [
+        { accountId: 'issuer', amount: -9_000 },
+        ...wallets.map((w) => ({ accountId: w.id, amount: 1 })),
+      ],
+    });
+    expect(result.posted).toBe(true);
+    expect(await ledger.balance('w8999')).toBe(1);
+    expect(await ledger.trialBalance()).toEqual(BALANCED);
+  });
+
   it('trial balance reports an account edited behind the ledger’s back', async () => {
     await grant('k1', 'alice', 10);
     await sql`update ledger_accounts set balance = 99 where id = 'alice'`.execute(database.db);

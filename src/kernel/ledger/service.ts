@@ -80,12 +80,16 @@ export function createLedgerService(
     request: PostRequest,
     digest: string,
   ): Promise<PostResult> {
-    const accounts = await trx
-      .selectFrom('ledger_accounts')
-      .select(['id', 'currency'])
-      .where('id', 'in', [...new Set(request.lines.map((l) => l.accountId)), ''])
-      .execute();
-    const currencyOf = new Map(accounts.map((a) => [a.id, a.currency]));
+    const ids = [...new Set(request.lines.map((l) => l.accountId))];
+    const currencyOf = new Map<string, string>();
+    for (let start = 0; start < ids.length; start += 5_000) {
+      const accounts = await trx
+        .selectFrom('ledger_accounts')
+        .select(['id', 'currency'])
+        .where('id', 'in', ids.slice(start, start + 5_000))
+        .execute();
+      for (const a of accounts) currencyOf.set(a.id, a.currency);
+    }
     const lines = normalisePosting(request.lines, (id) => {
       const currency = currencyOf.get(id);
       if (!currency) throw notFound('ledger account', id);
@@ -104,17 +108,20 @@ export function createLedgerService(
       })
       .execute();
     await applyLines(trx, lines);
-    await trx
-      .insertInto('ledger_postings')
-      .values(
-        lines.map((l) => ({
-          transaction_id: transactionId,
-          account_id: l.accountId,
-          currency: currencyOf.get(l.accountId)!,
-          amount: l.amount,
-        })),
-      )
-      .execute();
+    // Chunked: one statement per 5,000 lines keeps under SQLite's 32,766 bound parameters.
+    for (let start = 0; start < lines.length; start += 5_000) {
+      await trx
+        .insertInto('ledger_postings')
+        .values(
+          lines.slice(start, start + 5_000).map((l) => ({
+            transaction_id: transactionId,
+            account_id: l.accountId,
+            currency: currencyOf.get(l.accountId)!,
+            amount: l.amount,
+          })),
+        )
+        .execute();
+    }
     await audit.record(trx, {
       actor: request.actor,
       action: 'ledger.post',

@@ -82,6 +82,18 @@ export async function startTestApp(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** Logs in through the API with any password (e.g. the seeded demo password) and returns bearer headers. */
+export async function loginHeaders(app: SanquApp, username: string, password: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  return bearer(response.json().token as string);
+}
+
 /** Asserts the shared error shape and returns its error object. */
 export function errorOf(response: LightMyRequestResponse) {
   const body = response.json() as {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, errorOf, startTestApp, type TestApp } from '../../../test/api/support';
+import { errorOf, loginHeaders, startTestApp, type TestApp } from '../../../test/api/support';
 import { testDialects } from '../../kernel/db/test-databases';
 import { silentProgress } from '../../kernel/progress';
 import { DEMO_PASSWORD, seedCity } from '../../seed';
@@ -11,14 +11,7 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
   let resident: string;
   let other: string;
   let ingest: Record<string, string>;
-  const login = async (username: string) => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    return bearer(response.json().token);
-  };
+  const login = (username: string) => loginHeaders(t.app, username, DEMO_PASSWORD);
   const send = (payload: string, headers: Record<string, string>, type = 'application/json') =>
     t.app.inject({
       method: 'POST',

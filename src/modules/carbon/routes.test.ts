@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, errorOf, startTestApp, type TestApp } from '../../../test/api/support';
+import { errorOf, loginHeaders, startTestApp, type TestApp } from '../../../test/api/support';
 import { testDialects } from '../../kernel/db/test-databases';
 import { silentProgress } from '../../kernel/progress';
 import { DEMO_PASSWORD, seedCity } from '../../seed';
 
 describe.each(testDialects)('carbon accounts on %s', (dialect) => {
   let t: TestApp;
-  const login = async (username: string) => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    return bearer(response.json().token);
-  };
+  const login = (username: string) => loginHeaders(t.app, username, DEMO_PASSWORD);
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { users: [] });

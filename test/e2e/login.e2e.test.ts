@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('web login and role homes (e2e, headless Chromium)
       expect(answer.status).toBe(200);
 
       await page.waitForURL(`**${account.home}`);
-      await page.getByRole('menuitem', { name: account.label }).waitFor();
+      await page.getByRole('menuitem', { name: account.label, exact: true }).waitFor();
       const card = page.getByTestId('account-card');
       await card.getByText(account.username, { exact: true }).waitFor();
       expect((await page.getByTestId('current-user').textContent())?.trim()).toBeTruthy();
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('web login and role homes (e2e, headless Chromium)
     // The side menu becomes a drawer behind a button.
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.locator('.ant-drawer-open').waitFor();
-    await page.getByRole('menuitem', { name: '我的' }).waitFor();
+    await page.getByRole('menuitem', { name: '我的', exact: true }).waitFor();
     await page.waitForTimeout(400); // let the drawer finish sliding in before the screenshot
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'resident-375-menu');
@@ -110,15 +110,15 @@ describe.skipIf(!hasChromium)('web login and role homes (e2e, headless Chromium)
     const page = await openPage();
     await loginThroughForm(page, 'resident');
     await page.waitForURL('**/me');
-    await page.getByRole('menuitem', { name: '我的' }).waitFor();
+    await page.getByRole('menuitem', { name: '我的', exact: true }).waitFor();
 
     await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'Me' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Me', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
 
     await page.reload();
-    await page.getByRole('menuitem', { name: 'Me' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Me', exact: true }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
     await screenshot(page, 'resident-en');
   });

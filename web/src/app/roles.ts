@@ -1,4 +1,8 @@
 import type { Role } from '../api/auth';
+import type { Translation } from '../i18n/translation';
+
+/** i18n key of a side-menu label. */
+export type MenuLabelKey = `menu.${keyof Translation['menu'] & string}`;
 
 /** The page each role lands on and the menu entry that leads there. */
 export interface RoleHome {
@@ -19,6 +23,24 @@ const homes: Record<Role, RoleHome> = {
 };
 
 export const allRoleHomes: readonly RoleHome[] = Object.values(homes);
+
+/** One entry of a role's side menu. */
+export interface MenuEntry {
+  path: string;
+  labelKey: MenuLabelKey;
+}
+
+/** Module pages each role reaches from its menu, after its home; all live under the role's home path. */
+const modulePages: Partial<Record<Role, readonly MenuEntry[]>> = {
+  resident: [{ path: '/me/carbon', labelKey: 'menu.residentCarbon' }],
+  enterprise_agent: [{ path: '/enterprise/carbon', labelKey: 'menu.enterpriseCarbon' }],
+};
+
+/** The role's side menu: its home, then its module pages. */
+export function menuEntries(role: Role): MenuEntry[] {
+  const home = homes[role];
+  return [{ path: home.path, labelKey: home.menuKey }, ...(modulePages[role] ?? [])];
+}
 
 export function roleHome(role: Role): RoleHome {
   return homes[role];

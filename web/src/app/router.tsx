@@ -18,14 +18,18 @@ const WorkbenchPage = lazy(() => import('../pages/workbench-page'));
 const BankHomePage = lazy(() => import('../pages/bank-home-page'));
 const AuditHomePage = lazy(() => import('../pages/audit-home-page'));
 const CockpitPage = lazy(() => import('../pages/cockpit-page'));
+const MyCarbonAccountPage = lazy(() => import('../pages/carbon/my-carbon-account-page'));
+const EmissionsCalculatorPage = lazy(() => import('../pages/carbon/emissions-calculator-page'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 }
 
-function roleRoute(role: Role, element: ReactNode) {
+/** A page of `role` at its home path, or at `subpath` below it (`roleRoute('resident', …, 'carbon')` is /me/carbon). */
+function roleRoute(role: Role, element: ReactNode, subpath?: string) {
+  const home = roleHome(role).path.slice(1);
   return {
-    path: roleHome(role).path.slice(1),
+    path: subpath ? `${home}/${subpath}` : home,
     element: <RequireRole role={role}>{page(element)}</RequireRole>,
   };
 }
@@ -38,7 +42,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <RoleHomeRedirect /> },
       roleRoute('resident', <ResidentHomePage />),
+      roleRoute('resident', <MyCarbonAccountPage />, 'carbon'),
       roleRoute('enterprise_agent', <EnterpriseHomePage />),
+      roleRoute('enterprise_agent', <EmissionsCalculatorPage />, 'carbon'),
       roleRoute('collective', <VillageHomePage />),
       roleRoute('officer', <WorkbenchPage />),
       roleRoute('bank', <BankHomePage />),

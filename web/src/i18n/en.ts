@@ -22,6 +22,8 @@ export const en: Translation = {
     bank: 'Financial services',
     auditor: 'Audit',
     admin: 'Cockpit',
+    residentCarbon: 'My carbon account',
+    enterpriseCarbon: 'Emissions calculator',
   },
   roles: {
     resident: 'Resident',
@@ -69,6 +71,8 @@ export const en: Translation = {
     plansTitle: 'What this page will offer',
     startingPoint:
       'This page is the starting point for the role; the functions above arrive with their modules.',
+    availableTitle: 'Available now',
+    open: 'Open {{title}}',
   },
   pages: {
     resident: {
@@ -80,6 +84,7 @@ export const en: Translation = {
         'Services on the phone: one-visit, proof-free and cross-province applications and their progress',
         'Data access log: who looked up my data, when, and why',
       ],
+      carbonLink: 'See your carbon account number and points balance, and how points work.',
     },
     enterprise_agent: {
       title: 'Enterprise services',
@@ -90,6 +95,7 @@ export const en: Translation = {
         'One file per enterprise: profile and tags',
         'Cross-province services with the alliance cities Huangshan, Nanping and Shangrao',
       ],
+      carbonLink: 'Enter a month’s energy use and get its CO₂ emissions from published factors.',
     },
     collective: {
       title: 'Village collective',
@@ -135,6 +141,100 @@ export const en: Translation = {
       placeholder:
         'The city dashboard comes with its own issue; this page is a placeholder and shows no data yet.',
       plans: ['City dashboard: a city-wide view across all common-prosperity services (built separately)'],
+    },
+  },
+  carbon: {
+    domains: {
+      household_life: 'Household life',
+      industry: 'Industry',
+      agriculture: 'Agriculture',
+      energy: 'Energy',
+      buildings: 'Buildings',
+      transport: 'Transport',
+    },
+    account: {
+      title: 'Carbon account',
+      enterpriseTitle: 'Enterprise carbon account',
+      accountNo: 'Account number',
+      domain: 'Domain',
+      openedAt: 'Opened on',
+      none: 'No carbon account has been opened yet',
+    },
+    levels: { low: 'Low carbon', medium: 'Medium carbon', high: 'High carbon' },
+  },
+  myCarbon: {
+    title: 'My carbon account',
+    intro:
+      'Your carbon account records the reductions your green, low-carbon behaviour achieves and turns them into carbon points.',
+    pointsTitle: 'Carbon points',
+    balance: 'Points balance',
+    pointsUnit: 'points',
+    noPointsYet: 'No points yet. They appear here once partner systems report your green behaviour.',
+    rulesTitle: 'Points rules',
+    rules: {
+      rate: 'Every {{grams}} g CO₂e of reduction earns 1 point (a provisional ratio of the platform; Quzhou has not published an official one).',
+      value: 'Points have no cash value, cannot be transferred and are valid for {{months}} months.',
+    },
+    sourcesTitle: 'Where the behaviour data comes from',
+    sources:
+      'Green travel (bus, metro, shared bikes, walking), waste-sorting pickups, paperless bills, clothes donations, EV charging, online government services and similar behaviour are reported by partner systems and brought onto the platform by the ecology and environment department; there is nothing to enter here.',
+    sourcesRules:
+      'Each behaviour is converted into a reduction and points by its own factor; every behaviour has a daily cap, and a record counts only once.',
+  },
+  calculator: {
+    title: 'Emissions calculator',
+    intro:
+      'Enter a month’s energy use and industrial-process activity data; the platform calculates the CO₂ emissions with published emission factors. Nothing is saved; the result is for reference.',
+    formTitle: 'Activity data',
+    period: 'Period',
+    periodPlaceholder: 'Select month',
+    periodRequired: 'Please choose the period',
+    gridFactor: 'Grid emission factor',
+    grids: { national: 'National grid average', 'east-china': 'East China regional grid' },
+    activity: 'Activity {{n}}',
+    kind: 'Activity kind',
+    amount: 'Amount',
+    amountRequired: 'Please enter the amount',
+    unit: 'Unit',
+    remove: 'Remove',
+    add: 'Add activity',
+    valueAdded: 'Industrial value added',
+    valueAddedUnit: '10k CNY',
+    valueAddedHelp: 'Optional; gives the carbon intensity and its level',
+    submit: 'Calculate',
+    failed: 'Could not calculate',
+    kinds: {
+      electricity: 'Purchased electricity',
+      heat: 'Purchased heat',
+      raw_coal: 'Raw coal',
+      natural_gas: 'Natural gas',
+      diesel: 'Diesel',
+      gasoline: 'Gasoline',
+      process: 'Industrial process emissions',
+      own_renewable: 'Own renewable electricity (self-consumed)',
+    },
+    result: {
+      title: 'Result',
+      total: 'Total emissions',
+      tonnes: 't CO₂',
+      exact: 'Exactly {{grams}} g CO₂',
+      periodAndGrid: 'Period {{period}} · {{grid}}',
+      intensity: 'Carbon intensity',
+      intensityUnit: 't CO₂ per 10k CNY',
+      noIntensity: 'Shown once value added is entered',
+      level: 'Carbon level',
+      fallbackNotice:
+        'Some factors are not yet published for this period; the latest year’s factor was used, as marked below.',
+      columns: {
+        activity: 'Activity',
+        amount: 'Amount',
+        emissions: 'Emissions (t CO₂)',
+        factor: 'Emission factor',
+        source: 'Source',
+      },
+      fallbackTag: 'Earlier year’s factor',
+      assumption: 'Conversion assumption: {{text}}',
+      year: '{{year}}',
     },
   },
   notFound: {

@@ -1,6 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { ModuleLinkCard } from './module-link-card';
 import { RoleHome } from './role-home';
 
 /** Home of the enterprise_agent role. */
 export default function EnterpriseHomePage() {
-  return <RoleHome forRole="enterprise_agent" />;
+  const { t } = useTranslation();
+  return (
+    <RoleHome forRole="enterprise_agent">
+      <ModuleLinkCard
+        title={t('menu.enterpriseCarbon')}
+        description={t('pages.enterprise_agent.carbonLink')}
+        to="/enterprise/carbon"
+      />
+    </RoleHome>
+  );
 }

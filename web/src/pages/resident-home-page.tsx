@@ -1,6 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { ModuleLinkCard } from './module-link-card';
 import { RoleHome } from './role-home';
 
 /** Home of the resident role. */
 export default function ResidentHomePage() {
-  return <RoleHome forRole="resident" />;
+  const { t } = useTranslation();
+  return (
+    <RoleHome forRole="resident">
+      <ModuleLinkCard
+        title={t('menu.residentCarbon')}
+        description={t('pages.resident.carbonLink')}
+        to="/me/carbon"
+      />
+    </RoleHome>
+  );
 }

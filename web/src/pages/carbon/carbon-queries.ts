@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchMyCarbonAccounts, fetchMyPointsBalance } from '../../api/carbon';
+
+/** `/carbon/accounts/me`: the signed-in resident's or enterprise's carbon accounts. */
+export const myCarbonAccountsQuery = queryOptions({
+  queryKey: ['carbon', 'accounts', 'me'],
+  queryFn: ({ signal }) => fetchMyCarbonAccounts(signal),
+  staleTime: 5 * 60_000,
+});
+
+/** `/carbon/points/me`: the resident's points balance; kept fresh, partner systems post points any time. */
+export const myPointsBalanceQuery = queryOptions({
+  queryKey: ['carbon', 'points', 'me'],
+  queryFn: ({ signal }) => fetchMyPointsBalance(signal),
+  staleTime: 30_000,
+});

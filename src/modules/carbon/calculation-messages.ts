@@ -31,8 +31,12 @@ const MESSAGES: Record<CalculationIssueCode, { 'zh-CN': string; en: string }> = 
     en: 'Unit "{unit}" does not apply to {kind}; allowed units: {allowed}',
   },
   value_added_invalid: {
-    'zh-CN': '工业增加值（万元）必须是非负数（收到 {valueAdded}）',
-    en: 'Value-added (万元) must be a non-negative number (got {valueAdded})',
+    'zh-CN': '工业增加值（万元）须为 0 或不小于 0.01 的数（收到 {valueAdded}）',
+    en: 'Value-added (万元) must be 0 or at least 0.01 (got {valueAdded})',
+  },
+  renewable_exceeds_electricity: {
+    'zh-CN': '自发可再生电力抵扣 {renewable} t 超过外购电力排放 {electricity} t，请核对电量',
+    en: 'Own renewable deduction of {renewable} t exceeds purchased electricity emissions of {electricity} t; check the amounts',
   },
   factor_missing: {
     'zh-CN': '因子库中没有 {kind} 在 {period} 可用的排放因子（{factor}）',

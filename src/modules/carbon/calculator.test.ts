@@ -211,6 +211,43 @@ describe('bad input comes back as a typed list', () => {
   });
 });
 
+describe('plausibility', () => {
+  it('refuses own generation that offsets more than the electricity used', () => {
+    const outcome = calculateEmissions(library, {
+      period: '2023-05',
+      activities: [
+        { kind: 'electricity', amount: 1_000, unit: 'kWh' },
+        { kind: 'own_renewable', amount: 1_001, unit: 'kWh' },
+      ],
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.issues.map((i) => i.code)).toEqual(['renewable_exceeds_electricity']);
+    const equal = calculateEmissions(library, {
+      period: '2023-05',
+      activities: [
+        { kind: 'electricity', amount: 1_000, unit: 'kWh' },
+        { kind: 'own_renewable', amount: 1_000, unit: 'kWh' },
+      ],
+    });
+    expect(equal.ok && equal.result.totalGrams).toBe(0);
+  });
+
+  it('refuses a value added too small to divide by, but accepts 0 as none given', () => {
+    const tiny = calculateEmissions(library, {
+      period: '2023-05',
+      activities: [{ kind: 'process', amount: 1, unit: 'tCO2' }],
+      valueAdded: 1e-300,
+    });
+    expect(tiny.ok ? [] : tiny.issues.map((i) => i.code)).toEqual(['value_added_invalid']);
+    const zero = calculateEmissions(library, {
+      period: '2023-05',
+      activities: [{ kind: 'process', amount: 1, unit: 'tCO2' }],
+      valueAdded: 0,
+    });
+    expect(zero.ok && zero.result.intensity).toBeNull();
+  });
+});
+
 describe('properties', () => {
   const activity = fc.oneof(
     fc.record({
@@ -244,7 +281,11 @@ describe('properties', () => {
       unit: fc.constant('kWh'),
     }),
   );
-  const activities = fc.array(activity, { maxLength: 12 });
+  // Own generation may only offset electricity actually used, so each list also uses at least that much.
+  const activities = fc.array(activity, { maxLength: 12 }).map((list) => {
+    const own = list.filter((a) => a.kind === 'own_renewable').reduce((s, a) => s + a.amount, 0);
+    return own > 0 ? [...list, { kind: 'electricity', amount: own, unit: 'kWh' }] : list;
+  });
   const period = fc.constantFrom('2021-05', '2022-01', '2023-12', '2025-07');
 
   it('the total is exactly the sum of the lines, in grams', () => {
@@ -272,6 +313,7 @@ describe('properties', () => {
   it('scaling an activity scales its line (to the gram)', () => {
     fc.assert(
       fc.property(activity, fc.integer({ min: 1, max: 1000 }), period, (a, k, p) => {
+        fc.pre(a.kind !== 'own_renewable' || a.amount === 0); // alone it exceeds the electricity it offsets
         const bigger = calculateEmissions(library, {
           period: p,
           activities: [{ ...a, amount: a.amount * k }],

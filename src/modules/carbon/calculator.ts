@@ -78,7 +78,8 @@ export type CalculationIssueCode =
   | 'unknown_unit'
   | 'value_added_invalid'
   | 'factor_missing'
-  | 'result_too_large';
+  | 'result_too_large'
+  | 'renewable_exceeds_electricity';
 
 /** One thing wrong with the input, addressed by path, so the service can answer 422 with details. */
 export interface CalculationIssue {
@@ -90,6 +91,9 @@ export interface CalculationIssue {
 export type CalculationOutcome =
   | { ok: true; result: CalculationResult }
   | { ok: false; issues: CalculationIssue[] };
+
+/** Smallest non-zero value added (万元) an intensity is computed from: 100 yuan; below that L is noise. */
+export const MIN_VALUE_ADDED = 0.01;
 
 /** Amounts beyond this many base units (kWh, t, GJ, 10^4Nm3, tCO2) are not data, they are typos. */
 export const MAX_BASE_AMOUNT = 1e12;
@@ -257,7 +261,10 @@ export function calculateEmissions(
   const { valueAdded } = input;
   if (
     valueAdded !== undefined &&
-    (typeof valueAdded !== 'number' || !Number.isFinite(valueAdded) || valueAdded < 0)
+    (typeof valueAdded !== 'number' ||
+      !Number.isFinite(valueAdded) ||
+      valueAdded < 0 ||
+      (valueAdded > 0 && valueAdded < MIN_VALUE_ADDED))
   )
     issues.push({
       path: 'valueAdded',
@@ -298,6 +305,16 @@ export function calculateEmissions(
       ...(entry.conversion.assumption ? { assumption: entry.conversion.assumption } : {}),
     });
   });
+  // Own generation offsets the electricity the enterprise uses; it cannot turn its other emissions negative.
+  const purchased = lines.filter((l) => l.kind === 'electricity').reduce((sum, l) => sum + l.grams, 0);
+  const offset = -lines.filter((l) => l.kind === 'own_renewable').reduce((sum, l) => sum + l.grams, 0);
+  if (offset > purchased) {
+    issues.push({
+      path: 'activities',
+      code: 'renewable_exceeds_electricity',
+      params: { renewable: offset / 1_000_000, electricity: purchased / 1_000_000 },
+    });
+  }
   const totalGrams = lines.reduce((sum, line) => sum + line.grams, 0);
   if (issues.length === 0 && !Number.isSafeInteger(totalGrams))
     issues.push({ path: 'activities', code: 'result_too_large', params: {} });

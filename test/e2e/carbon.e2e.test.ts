@@ -1,41 +1,15 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loginThroughForm, scrollWidth } from './support/app-actions';
-import { hasChromium, launchBrowser, screenshot } from './support/browser';
-import { ensureWebBuilt, type RunningServer, startServer } from './support/server';
+import { hasChromium, screenshot } from './support/browser';
+import { useE2eSuite } from './support/suite';
 
 const PHONE = { width: 375, height: 812 };
 const ACCOUNT_NUMBER = /HL-\d{6}-\d{7}/;
 const ENTERPRISE_ACCOUNT_NUMBER = /IN-\d{6}-\d{7}/;
 
 describe.skipIf(!hasChromium)('carbon pages (e2e, headless Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    await creditBusTrips(server.baseUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function openPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const { openPage } = useE2eSuite(creditBusTrips);
 
   /** Logs the resident in and opens 我的碳账户 from the menu; resolves with the balance the server sent. */
   async function openMyCarbonAccount(page: Page): Promise<number> {

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loginThroughForm, scrollWidth } from './support/app-actions';
-import { hasChromium, launchBrowser, screenshot } from './support/browser';
-import { ensureWebBuilt, type RunningServer, startServer } from './support/server';
+import { hasChromium, screenshot } from './support/browser';
+import { useE2eSuite } from './support/suite';
 
 /** Each demo login, the home it lands on and that home's zh-CN menu label. */
 const DEMO_ACCOUNTS = [
@@ -19,33 +18,7 @@ const DEMO_ACCOUNTS = [
 const PHONE = { width: 375, height: 812 };
 
 describe.skipIf(!hasChromium)('web login and role homes (e2e, headless Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  /** A fresh, cookie-less browser context per test. */
-  async function openPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const { openPage } = useE2eSuite();
 
   for (const account of DEMO_ACCOUNTS) {
     it(`${account.username} logs in and lands on ${account.home} (${account.label})`, async () => {
@@ -60,7 +33,7 @@ describe.skipIf(!hasChromium)('web login and role homes (e2e, headless Chromium)
       expect((await page.getByTestId('current-user').textContent())?.trim()).toBeTruthy();
 
       // The session lives in an HTTP-only cookie; the web never keeps the token itself.
-      const cookies = await context!.cookies();
+      const cookies = await page.context().cookies();
       expect(cookies.find((cookie) => cookie.name === 'sanqu_session')?.httpOnly).toBe(true);
       const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
       expect(stored).not.toMatch(/token/i);
@@ -132,7 +105,7 @@ describe.skipIf(!hasChromium)('web login and role homes (e2e, headless Chromium)
     await page.getByLabel('用户名').waitFor();
     expect(new URL(page.url()).search).toBe(''); // a plain logout, not "sent to login from /workbench"
 
-    expect((await context!.cookies()).some((cookie) => cookie.name === 'sanqu_session')).toBe(false);
+    expect((await page.context().cookies()).some((cookie) => cookie.name === 'sanqu_session')).toBe(false);
     await page.goto('/workbench');
     await page.waitForURL((url) => url.pathname === '/login');
   });

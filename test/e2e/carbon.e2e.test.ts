@@ -56,6 +56,30 @@ describe.skipIf(!hasChromium)('carbon pages (e2e, headless Chromium)', () => {
     await screenshot(page, 'carbon-resident');
   });
 
+  it('resident redeems a bus voucher on a phone: the balance drops by its price and the redemption is listed', async () => {
+    const page = await openPage(PHONE);
+    const before = await openMyCarbonAccount(page);
+    const voucher = page.getByTestId('reward-bus_ride_voucher');
+    await voucher.getByText('150 积分').waitFor();
+    await voucher.getByRole('button', { name: /^兑\s?换$/ }).click();
+    const dialog = page.getByRole('dialog', { name: '确认兑换' });
+    expect(await dialog.getByTestId('redeem-confirm-text').textContent()).toContain(
+      `剩余 ${(before - 150).toLocaleString('zh-CN')} 积分`,
+    );
+    const answer = page.waitForResponse((r) => r.url().includes('/rewards/bus_ride_voucher/redemptions'));
+    await dialog.getByRole('button', { name: '确认兑换' }).click();
+    const response = await answer;
+    expect(response.status()).toBe(201);
+    expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByTestId('redemptions-card').getByText('公交乘车券（1次） × 1').waitFor();
+    await page
+      .locator('[data-testid="points-balance"] .ant-statistic-content-value')
+      .getByText((before - 150).toLocaleString('zh-CN'))
+      .waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'carbon-rewards');
+  });
+
   it('enterprise calculates 1000 kWh for last month and sees the factor behind the line', async () => {
     const page = await openPage();
     await openCalculator(page);
@@ -194,10 +218,14 @@ async function creditBusTrips(baseUrl: string): Promise<void> {
   const batch = await fetch(`${baseUrl}/api/v1/carbon/behaviours:batch`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${officerToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify([{ eventId: 'e2e-bus-1', subjectId, behaviour: 'bus_trip', amount: 2, occurredAt }]),
+    body: JSON.stringify([
+      { eventId: 'e2e-bus-1', subjectId, behaviour: 'bus_trip', amount: 2, occurredAt },
+      // 60 metro km = 2,802 g = 280 points: enough for the 150-point bus voucher the redemption test buys.
+      { eventId: 'e2e-metro-1', subjectId, behaviour: 'metro_km', amount: 60, occurredAt },
+    ]),
   });
   const outcome = (await batch.json()) as { accepted?: number };
-  if (outcome.accepted !== 1)
+  if (outcome.accepted !== 2)
     throw new Error(`the behaviour batch was not accepted: ${JSON.stringify(outcome)}`);
 }
 

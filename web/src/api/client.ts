@@ -7,6 +7,8 @@ export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` where points or money move. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -18,6 +20,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language,
+    ...request.headers,
   };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 

@@ -34,6 +34,7 @@ export interface MenuEntry {
 const modulePages: Partial<Record<Role, readonly MenuEntry[]>> = {
   resident: [{ path: '/me/carbon', labelKey: 'menu.residentCarbon' }],
   enterprise_agent: [{ path: '/enterprise/carbon', labelKey: 'menu.enterpriseCarbon' }],
+  officer: [{ path: '/workbench/carbon', labelKey: 'menu.officerCarbon' }],
 };
 
 /** The role's side menu: its home, then its module pages. */

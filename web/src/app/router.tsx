@@ -19,6 +19,7 @@ const BankHomePage = lazy(() => import('../pages/bank-home-page'));
 const AuditHomePage = lazy(() => import('../pages/audit-home-page'));
 const CockpitPage = lazy(() => import('../pages/cockpit-page'));
 const MyCarbonAccountPage = lazy(() => import('../pages/carbon/my-carbon-account-page'));
+const OfficerCarbonPage = lazy(() => import('../pages/carbon/officer-carbon-page'));
 const EmissionsCalculatorPage = lazy(() => import('../pages/carbon/emissions-calculator-page'));
 
 function page(element: ReactNode) {
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       roleRoute('enterprise_agent', <EmissionsCalculatorPage />, 'carbon'),
       roleRoute('collective', <VillageHomePage />),
       roleRoute('officer', <WorkbenchPage />),
+      roleRoute('officer', <OfficerCarbonPage />, 'carbon'),
       roleRoute('bank', <BankHomePage />),
       roleRoute('auditor', <AuditHomePage />),
       roleRoute('admin', <CockpitPage />),

@@ -2,6 +2,8 @@ import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CarbonAccountCard } from './carbon-account-card';
 import { PointsCard } from './points-card';
+import { RedemptionsCard } from './redemptions-card';
+import { RewardsCard } from './rewards-card';
 import './carbon.css';
 
 /** /me/carbon (我的碳账户): the resident's account, points balance and where the data comes from. */
@@ -17,6 +19,8 @@ export default function MyCarbonAccountPage() {
       </div>
       <CarbonAccountCard title={t('carbon.account.title')} />
       <PointsCard />
+      <RewardsCard />
+      <RedemptionsCard />
       <Card title={t('myCarbon.sourcesTitle')} size="small" data-testid="behaviour-sources">
         <Typography.Paragraph>{t('myCarbon.sources')}</Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

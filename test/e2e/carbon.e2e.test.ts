@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('carbon pages (e2e, headless Chromium)', () => {
       await page.getByRole('button', { name: '打开菜单' }).click();
     }
     await page.getByRole('menuitem', { name: '碳排放测算' }).click();
-    await page.waitForURL('**/enterprise/carbon');
+    await page.waitForURL('**/enterprise/carbon/calculator');
     await page.getByTestId('carbon-account-no').waitFor();
   }
 

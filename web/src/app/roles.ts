@@ -33,8 +33,12 @@ export interface MenuEntry {
 /** Module pages each role reaches from its menu, after its home; all live under the role's home path. */
 const modulePages: Partial<Record<Role, readonly MenuEntry[]>> = {
   resident: [{ path: '/me/carbon', labelKey: 'menu.residentCarbon' }],
-  enterprise_agent: [{ path: '/enterprise/carbon', labelKey: 'menu.enterpriseCarbon' }],
+  enterprise_agent: [
+    { path: '/enterprise/carbon', labelKey: 'menu.enterpriseCarbon' },
+    { path: '/enterprise/carbon/calculator', labelKey: 'menu.enterpriseCalculator' },
+  ],
   officer: [{ path: '/workbench/carbon', labelKey: 'menu.officerCarbon' }],
+  bank: [{ path: '/bank/carbon', labelKey: 'menu.bankCarbon' }],
 };
 
 /** The role's side menu: its home, then its module pages. */

@@ -20,6 +20,8 @@ const AuditHomePage = lazy(() => import('../pages/audit-home-page'));
 const CockpitPage = lazy(() => import('../pages/cockpit-page'));
 const MyCarbonAccountPage = lazy(() => import('../pages/carbon/my-carbon-account-page'));
 const OfficerCarbonPage = lazy(() => import('../pages/carbon/officer-carbon-page'));
+const EnterpriseCarbonPage = lazy(() => import('../pages/carbon/enterprise/enterprise-carbon-page'));
+const BankCarbonPage = lazy(() => import('../pages/carbon/bank/bank-carbon-page'));
 const EmissionsCalculatorPage = lazy(() => import('../pages/carbon/emissions-calculator-page'));
 
 function page(element: ReactNode) {
@@ -45,11 +47,13 @@ export const router = createBrowserRouter([
       roleRoute('resident', <ResidentHomePage />),
       roleRoute('resident', <MyCarbonAccountPage />, 'carbon'),
       roleRoute('enterprise_agent', <EnterpriseHomePage />),
-      roleRoute('enterprise_agent', <EmissionsCalculatorPage />, 'carbon'),
+      roleRoute('enterprise_agent', <EnterpriseCarbonPage />, 'carbon'),
+      roleRoute('enterprise_agent', <EmissionsCalculatorPage />, 'carbon/calculator'),
       roleRoute('collective', <VillageHomePage />),
       roleRoute('officer', <WorkbenchPage />),
       roleRoute('officer', <OfficerCarbonPage />, 'carbon'),
       roleRoute('bank', <BankHomePage />),
+      roleRoute('bank', <BankCarbonPage />, 'carbon'),
       roleRoute('auditor', <AuditHomePage />),
       roleRoute('admin', <CockpitPage />),
       { path: 'index.html', element: <Navigate to="/" replace /> },

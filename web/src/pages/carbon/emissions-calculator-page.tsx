@@ -19,7 +19,7 @@ import { type CalculationRequest, calculateEmissions, type GridChoice } from '..
 import { ActivityRows, type ActivityValues, NEW_ACTIVITY } from './activity-rows';
 import { CalculationResultCard } from './calculation-result';
 import { CarbonAccountCard } from './carbon-account-card';
-import { type FieldName, fieldNameOf } from './field-path';
+import { type FieldName, isActivityRowField, splitServerErrors } from './field-path';
 import { currentShanghaiPeriod } from './format';
 import './carbon.css';
 
@@ -35,7 +35,6 @@ interface CalculatorValues {
 
 const INITIAL_VALUES: CalculatorValues = { gridFactor: 'national', activities: [{ ...NEW_ACTIVITY }] };
 const GRID_CHOICES: readonly GridChoice[] = ['national', 'east-china'];
-const ACTIVITY_FIELDS = new Set(['kind', 'amount', 'unit']);
 
 function toRequest(values: CalculatorValues): CalculationRequest {
   return {
@@ -48,18 +47,11 @@ function toRequest(values: CalculatorValues): CalculationRequest {
 
 /** Whether a server path names a field this form shows (a top-level field or a row's kind/amount/unit). */
 function isFormField(name: FieldName, rows: number): boolean {
-  const [first, index, field] = name;
-  if (name.length === 1) return first === 'period' || first === 'gridFactor' || first === 'valueAdded';
-  return (
-    name.length === 3 &&
-    first === 'activities' &&
-    typeof index === 'number' &&
-    index < rows &&
-    ACTIVITY_FIELDS.has(String(field))
-  );
+  if (name.length === 1) return ['period', 'gridFactor', 'valueAdded'].includes(String(name[0]));
+  return isActivityRowField(name, rows);
 }
 
-/** /enterprise/carbon (碳排放测算): activity data in, emissions with the factor behind every line out. */
+/** /enterprise/carbon/calculator (碳排放测算): activity data in, emissions with the factor behind every line out. */
 export default function EmissionsCalculatorPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<CalculatorValues>();
@@ -71,22 +63,10 @@ export default function EmissionsCalculatorPage() {
   function showServerErrors(error: Error): string[] {
     if (!(error instanceof ApiError)) return [];
     const rows = form.getFieldValue('activities')?.length ?? 0;
-    const byField = new Map<string, { name: FieldName; errors: string[] }>();
-    const leftover: string[] = [];
-    for (const detail of error.details) {
-      const name = fieldNameOf(detail.path);
-      if (!isFormField(name, rows)) {
-        leftover.push(detail.message);
-        continue;
-      }
-      const key = name.join('.');
-      const entry = byField.get(key) ?? { name, errors: [] };
-      entry.errors.push(detail.message);
-      byField.set(key, entry);
-    }
+    const { fields, leftover } = splitServerErrors(error.details, (name) => isFormField(name, rows));
     // Server paths are plain strings and indexes, not this form's typed paths: set them on the untyped instance.
     const untyped: FormInstance = form;
-    untyped.setFields([...byField.values()]);
+    untyped.setFields(fields);
     return leftover;
   }
 

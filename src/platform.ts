@@ -9,6 +9,7 @@ import {
   type SanquDatabase,
 } from './kernel/db';
 import { createDivisionService, type DivisionService } from './kernel/divisions';
+import { createExchangeService, type ExchangeService, exchangeComponent } from './kernel/exchange';
 import { createLedgerService, type LedgerService, ledgerComponent } from './kernel/ledger';
 import type { ModuleDefinition } from './kernel/module';
 import { modules } from './modules';
@@ -23,6 +24,8 @@ export interface Platform {
   database: SanquDatabase;
   audit: AuditService;
   ledger: LedgerService;
+  /** Consents and the access log for reading another party's data (kernel/exchange). */
+  exchange: ExchangeService;
   auth: AuthService;
   divisions: DivisionService;
   /** can(actor, action, resource): the platform's whole policy, kernel rules plus every module's. */
@@ -37,6 +40,7 @@ export type PlatformModule = ModuleDefinition<Platform>;
 export const platformComponents: MigrationSource[] = [
   auditComponent,
   ledgerComponent,
+  exchangeComponent,
   authComponent,
   ...modules,
 ];
@@ -49,6 +53,7 @@ export function assemblePlatform(database: SanquDatabase): Platform {
     database,
     audit,
     ledger,
+    exchange: createExchangeService(database, audit),
     auth: createAuthService(database, audit),
     divisions: createDivisionService(),
     can: createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]),

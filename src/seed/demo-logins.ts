@@ -1,4 +1,5 @@
 import type { NewUser, Role } from '../kernel/auth';
+import { demoLoginBank } from '../modules/carbon/green-finance-config';
 import type { DemoSubjects } from '../modules/registry';
 
 /** The one password of every demo login (printed by the CLI; never use a seeded database in production). */
@@ -149,6 +150,8 @@ export function demoUsers(subjects: DemoSubjects): NewUser[] {
       role: 'bank',
       displayName: '衢州合作银行客户经理（演示）',
       divisionCode: '330800',
+      // The bank the user acts for (its USCC): consents name the bank, so every loan officer of it may read.
+      subjectId: demoLoginBank().uscc,
     },
     { username: 'auditor', password, role: 'auditor', displayName: '审计员（演示）' },
     { username: 'admin', password, role: 'admin', displayName: '系统管理员' },

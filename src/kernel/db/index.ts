@@ -1,4 +1,5 @@
 export { type BulkValue, bulkInsert } from './bulk-insert';
+export { insertNew, type KeyedSelect, selectByKeys } from './bulk-write';
 export {
   type DatabaseConfig,
   type DialectName,

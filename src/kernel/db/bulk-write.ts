@@ -1,0 +1,127 @@
+import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { BulkValue } from './bulk-insert';
+import type { SanquDatabase } from './connect';
+import type { AnyDb } from './tables-of';
+
+/**
+ * Bulk reads and writes inside a caller's transaction, for paths that touch thousands of rows per request
+ * (behaviour ingestion). On SQLite one cached prepared statement runs per row: there are no round trips, and the
+ * raw handle shares the connection — and so the open transaction — with Kysely. On PostgreSQL rows travel as a few
+ * multi-row statements. Callers pass the transaction they are in; identifiers are checked, values are bound.
+ */
+
+const PG_PARAMETERS = 60_000;
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+function prepared(sqlite: SQLite.Database, text: string): SQLite.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    statements.set(sqlite, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = sqlite.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+function assertIdentifier(name: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bulk write: not a plain identifier: ${name}`);
+}
+
+const tupleKey = (values: readonly unknown[]) => values.map(String).join('\u0000');
+
+/**
+ * Inserts `rows` (arrays in `columns` order) into `table` inside `trx`, skipping each row that collides with a
+ * unique key (INSERT … ON CONFLICT DO NOTHING). Returns, per row, whether it was inserted; `key` names the columns
+ * that identify a row in the answer on PostgreSQL.
+ * @example const inserted = await insertNew(database, trx, 'events', ['source', 'id', 'n'], ['source', 'id'], rows);
+ */
+export async function insertNew(
+  database: SanquDatabase,
+  trx: AnyDb,
+  table: string,
+  columns: readonly string[],
+  key: readonly string[],
+  rows: readonly (readonly BulkValue[])[],
+): Promise<boolean[]> {
+  if (rows.length === 0) return [];
+  for (const name of [table, ...columns, ...key]) assertIdentifier(name);
+  if (database.sqlite) {
+    const statement = prepared(
+      database.sqlite,
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict do nothing`,
+    );
+    return rows.map((row) => statement.run(row).changes === 1);
+  }
+  const keyIndexes = key.map((name) => columns.indexOf(name));
+  if (keyIndexes.some((i) => i < 0))
+    throw new Error(`bulk write: key ${key.join(', ')} not among the columns`);
+  const inserted = new Set<string>();
+  const perStatement = Math.max(1, Math.floor(PG_PARAMETERS / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const values = sql.join(chunk.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`));
+    const result = await sql<Record<string, unknown>>`insert into ${sql.table(table)} (${sql.join(
+      columns.map((c) => sql.ref(c)),
+    )}) values ${values} on conflict do nothing returning ${sql.join(key.map((c) => sql.ref(c)))}`.execute(
+      trx,
+    );
+    for (const row of result.rows) inserted.add(tupleKey(key.map((c) => row[c])));
+  }
+  return rows.map((row) => inserted.has(tupleKey(keyIndexes.map((i) => row[i]))));
+}
+
+export interface KeyedSelect {
+  table: string;
+  /** Text columns compared for equality with each key tuple, e.g. ['subject_id', 'day']. */
+  keys: readonly string[];
+  /** Columns returned after the key columns. */
+  columns: readonly string[];
+  /**
+   * A fixed extra condition in SQL, written by module code (no user input), e.g. "reversed_at is null"; it may
+   * not name the key columns (they are ambiguous in PostgreSQL's join).
+   */
+  where?: string;
+}
+
+/**
+ * The rows of `spec.table` matching any of `tuples` on `spec.keys`, as arrays `[...keys, ...columns]`: an index
+ * probed once per tuple. SQLite runs one cached prepared statement per tuple; PostgreSQL joins the tuples sent as
+ * text arrays (`unnest`), one statement for all of them.
+ * @example await selectByKeys(database, trx, { table: 'accounts', keys: ['subject_id'], columns: ['account_no'] }, [['A'], ['B']]);
+ */
+export async function selectByKeys(
+  database: SanquDatabase,
+  trx: AnyDb,
+  spec: KeyedSelect,
+  tuples: readonly (readonly string[])[],
+): Promise<unknown[][]> {
+  if (tuples.length === 0) return [];
+  for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
+  const unique = [...new Map(tuples.map((t) => [tupleKey(t), t])).values()];
+  const extra = spec.where ? ` and (${spec.where})` : '';
+  if (database.sqlite) {
+    const statement = prepared(
+      database.sqlite,
+      `select ${[...spec.keys, ...spec.columns].join(', ')} from ${spec.table} where ${spec.keys
+        .map((k) => `${k} = ?`)
+        .join(' and ')}${extra}`,
+    ).raw(true);
+    const found: unknown[][] = [];
+    for (const tuple of unique) for (const row of statement.all(tuple) as unknown[][]) found.push(row);
+    return found;
+  }
+  const selected = [...spec.keys, ...spec.columns].map((c) => `t.${c}`).join(', ');
+  const arrays = spec.keys.map((_, i) => sql`${unique.map((t) => t[i]!)}::text[]`);
+  const on = spec.keys.map((k) => `t.${k} = k.${k}`).join(' and ');
+  const result = await sql<
+    Record<string, unknown>
+  >`select ${sql.raw(selected)} from ${sql.raw(spec.table)} t join unnest(${sql.join(
+    arrays,
+  )}) as k(${sql.raw(spec.keys.join(', '))}) on ${sql.raw(on)}${sql.raw(extra)}`.execute(trx);
+  return result.rows.map((row) => Object.values(row));
+}

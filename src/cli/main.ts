@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit';
 import { backupCommand } from './commands/backup';
+import { addCarbonCloseCommand } from './commands/carbon-close';
+import { addCarbonImportCommand } from './commands/carbon-import';
 import { checkIdCommand } from './commands/check-id';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
@@ -25,6 +27,8 @@ for (const command of [
 ]) {
   program.addCommand(command);
 }
+addCarbonCloseCommand(program);
+addCarbonImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

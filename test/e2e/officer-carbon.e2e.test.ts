@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loginThroughForm } from './support/app-actions';
@@ -14,9 +15,55 @@ describe.skipIf(!hasChromium)('officer carbon pages (e2e, headless Chromium)', (
     await page.waitForURL('**/workbench/carbon');
   }
 
+  async function openFactors(page: Page, username: string): Promise<void> {
+    await openOfficerCarbon(page, username);
+    await page.getByRole('tab', { name: '排放因子库' }).click();
+  }
+
+  it('the city officer sees labels by county and industry, filters red, and exports the list to Excel', async () => {
+    const page = await openPage();
+    const overview = page.waitForResponse((r) => r.url().includes('/api/v1/carbon/enterprises/overview'));
+    await openOfficerCarbon(page, 'officer');
+    const answer = (await (await overview).json()) as { byCounty: unknown[]; total: { 红: number } };
+    expect(answer.byCounty.length).toBeGreaterThan(1);
+    const view = page.getByTestId('label-distribution');
+    await view.getByTestId('labels-by-county').locator('canvas').waitFor();
+    await view.getByTestId('labels-by-industry').locator('canvas').waitFor();
+    await view.locator('.ant-table-row').first().waitFor();
+    await screenshot(page, 'officer-labels');
+
+    const reds = page.waitForResponse(
+      (r) => r.url().includes('/enterprises/results') && r.url().includes('label='),
+    );
+    await view.locator('.ant-segmented-item', { hasText: '红' }).click();
+    const filtered = (await (await reds).json()) as { items: { label: string }[] };
+    expect(filtered.items.every((r) => r.label === '红')).toBe(true);
+
+    const download = page.waitForEvent('download');
+    await view.getByTestId('export-xlsx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^碳效贴标-衢州市-\d{4}-\d{2}-红\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await file.path());
+    expect(workbook.worksheets[0]?.getRow(1).getCell(2).value).toBe('企业名称');
+    expect(workbook.worksheets[0]?.rowCount).toBe(answer.total.红 + 1);
+  });
+
+  it('a county officer’s label view covers their county only', async () => {
+    const page = await openPage();
+    const overview = page.waitForResponse((r) => r.url().includes('/api/v1/carbon/enterprises/overview'));
+    await openOfficerCarbon(page, 'officer-changshan');
+    const answer = (await (await overview).json()) as {
+      countyCode: string;
+      byCounty: { countyCode: string }[];
+    };
+    expect(answer.countyCode).toBe('330822');
+    expect(answer.byCounty.map((c) => c.countyCode)).toEqual(['330822']);
+  });
+
   it('the city ecology officer adds a factor version from an existing one; a reused id is refused beside the field', async () => {
     const page = await openPage();
-    await openOfficerCarbon(page, 'officer-330800-ecology');
+    await openFactors(page, 'officer-330800-ecology');
     const table = page.getByTestId('factor-table');
     await page.getByLabel('按编号、类型或来源搜索').fill('grid-');
     await table.getByText('grid-east-china-2023').waitFor();
@@ -58,7 +105,7 @@ describe.skipIf(!hasChromium)('officer carbon pages (e2e, headless Chromium)', (
 
   it('a county officer reads the factor library without the add button', async () => {
     const page = await openPage();
-    await openOfficerCarbon(page, 'officer-changshan');
+    await openFactors(page, 'officer-changshan');
     await page.getByLabel('按编号、类型或来源搜索').fill('grid-national');
     await page.getByTestId('factor-table').getByText('grid-national-2023').waitFor();
     await page.getByText('因子版本由市生态环境局维护，此处只读。').waitFor();

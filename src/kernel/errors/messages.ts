@@ -65,6 +65,119 @@ const catalogue = {
     'zh-CN': '{year} 年的节假日安排尚未录入，请将国务院办公厅通知加入 data/calendar/',
     en: 'No holiday data for {year}: add the State Council notice to data/calendar/',
   },
+  // carbon: farms and close
+  farmYearInvalid: {
+    'zh-CN': '年份 {year} 无效：农场投入按自然年填报，应在 1990 至 {thisYear} 年之间',
+    en: 'Year {year} is invalid: farm inputs are per calendar year, from 1990 to {thisYear}',
+  },
+  closePeriodFormat: {
+    'zh-CN': '结算期“{period}”格式有误，应为 YYYY-MM（如 2026-03）',
+    en: 'Close period "{period}" must be YYYY-MM, e.g. 2026-03',
+  },
+  closePeriodNotEnded: {
+    'zh-CN': '{period} 尚未结束（当前为 {current}，北京时间），只能结算已结束的月份',
+    en: '{period} has not ended yet (it is {current} in China time): only ended months can be closed',
+  },
+  closeRunning: {
+    'zh-CN': '{period} 的月度结算正在进行（运行 {runId}，开始于 {startedAt}），请等待其结束',
+    en: 'The close of {period} is running already (run {runId}, started {startedAt}): wait for it to finish',
+  },
+  closeNotRun: {
+    'zh-CN': '{period} 尚未完成月度结算，暂无统计（运行 sanqu carbon close --period {period}）',
+    en: '{period} has not been closed yet: no statistics (run sanqu carbon close --period {period})',
+  },
+  closeBadDate: {
+    'zh-CN': '日期“{date}”格式有误，应为 YYYY-MM-DD',
+    en: 'Date "{date}" must be YYYY-MM-DD',
+  },
+  expiryInFuture: {
+    'zh-CN': '不能按未来日期 {asOf} 过期积分（今天是 {today}，北京时间）',
+    en: 'Points cannot be expired as of a future date {asOf} (today is {today} in China time)',
+  },
+  // exchange and green finance
+  consentMissing: {
+    'zh-CN': '未获授权：数据主体尚未授权您为“{purpose}”查阅“{dataset}”',
+    en: 'No consent: the data subject has not authorised you to read {dataset} for {purpose}',
+  },
+  consentExpired: {
+    'zh-CN': '授权已过期：您为“{purpose}”查阅“{dataset}”的授权已于 {at}（北京时间）到期，请数据主体重新授权',
+    en: 'Consent expired: your consent to read {dataset} for {purpose} ended at {at} (China time); ask for a new one',
+  },
+  consentRevoked: {
+    'zh-CN': '授权已撤回：数据主体已于 {at}（北京时间）撤回您为“{purpose}”查阅“{dataset}”的授权',
+    en: 'Consent revoked: the data subject withdrew your consent to read {dataset} for {purpose} at {at} (China time)',
+  },
+  consentExpiryInvalid: {
+    'zh-CN': '授权截止时间须晚于现在，且不超过一年（最晚 {latest}，北京时间）',
+    en: 'The consent must end after now and within one year (at the latest {latest}, China time)',
+  },
+  consentExists: {
+    'zh-CN': '已有一项有效授权（{id}），如需修改请先撤回',
+    en: 'An active consent exists already ({id}): revoke it first to change it',
+  },
+  consentAlreadyRevoked: { 'zh-CN': '授权 {id} 已撤回', en: 'Consent {id} has already been revoked' },
+  consentAlreadyExpired: {
+    'zh-CN': '授权 {id} 已过期，无需撤回',
+    en: 'Consent {id} has already expired: there is nothing to revoke',
+  },
+  unknownBank: {
+    'zh-CN': '{bank} 不是合作银行，请从合作银行列表中选择',
+    en: '{bank} is not a partner bank: choose one from the list of partner banks',
+  },
+  bankWithoutOrganisation: {
+    'zh-CN': '您的银行账号未关联所属银行机构，请联系管理员',
+    en: 'Your bank account is not linked to a bank: ask an administrator',
+  },
+  // carbon: industrial accounts
+  activityNothingToConfirm: {
+    'zh-CN': '{uscc} {period} 的 {kind} 数据没有待确认的合理性警告',
+    en: 'The {kind} figure of {uscc} for {period} has no plausibility warning to confirm',
+  },
+  activityAlreadyConfirmed: {
+    'zh-CN': '{uscc} {period} 的 {kind} 数据已确认',
+    en: 'The {kind} figure of {uscc} for {period} has already been confirmed',
+  },
+  periodRangeInvalid: {
+    'zh-CN': '期间 {from} 至 {to} 无效：应为 YYYY-MM，起始不晚于截止，最多 {max} 个月',
+    en: 'Periods {from} to {to} are invalid: use YYYY-MM, from not after to, at most {max} months',
+  },
+  industrialNotClosed: {
+    'zh-CN': '{uscc} 的 {period} 尚未月度结账，暂无标签',
+    en: '{period} has not been closed for {uscc} yet: there is no label',
+  },
+  industrialNoLabel: {
+    'zh-CN': '{uscc} 在 {period} 未填报工业增加值，无法计算强度和标签',
+    en: '{uscc} reported no value added for {period}: no intensity or label',
+  },
+  uploadNoFile: {
+    'zh-CN': '请以 multipart/form-data 的 file 字段上传一个 CSV 或 XLSX 文件',
+    en: 'Send one CSV or XLSX file in the multipart/form-data field "file"',
+  },
+  uploadNotMultipart: {
+    'zh-CN': '不支持的内容类型 {type}，请使用 multipart/form-data 上传文件',
+    en: 'Unsupported content type {type}: upload the file as multipart/form-data',
+  },
+  uploadUnsupportedType: {
+    'zh-CN': '不支持的文件 {filename}：仅支持 .csv（UTF-8）和 .xlsx',
+    en: 'Unsupported file {filename}: only .csv (UTF-8) and .xlsx',
+  },
+  uploadTooLarge: {
+    'zh-CN': '文件超过 {limit} 字节的上限，请分批上传',
+    en: 'The file is larger than the limit of {limit} bytes: upload it in parts',
+  },
+  uploadTooManyRows: {
+    'zh-CN': '文件有 {rows} 行数据，超过每次 {limit} 行的上限，请分批上传',
+    en: 'The file has {rows} data rows, more than the limit of {limit}: upload it in parts',
+  },
+  uploadUnreadable: {
+    'zh-CN': '无法读取文件：{reason}',
+    en: 'The file cannot be read: {reason}',
+  },
+  uploadMissingColumns: {
+    'zh-CN': '表头缺少列：{columns}（应有 uscc, period, kind, amount, unit，可选 valueAdded）',
+    en: 'The header lacks columns: {columns} (expected uscc, period, kind, amount, unit, optional valueAdded)',
+  },
+  uploadEmpty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalogue;

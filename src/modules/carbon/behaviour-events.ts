@@ -19,6 +19,8 @@ export interface BehaviourEvent {
 /** A valid event and its position in the batch (array index, or NDJSON line number − 1). */
 export interface ValidEvent extends BehaviourEvent {
   index: number;
+  /** occurredAt in epoch milliseconds, parsed once here */
+  at: number;
 }
 
 export type EventRejectionCode =
@@ -189,7 +191,7 @@ function validateEvent(
   value: unknown,
   catalogue: BehaviourCatalogue,
   window: Window,
-): BehaviourEvent | EventRejection {
+): (BehaviourEvent & { at: number }) | EventRejection {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { code: 'not_object', params: { found: kindOf(value) } };
   }
@@ -240,7 +242,7 @@ function validateEvent(
   if (source !== undefined && (typeof source !== 'string' || source.length < 1 || source.length > 64)) {
     return wrongType('source', 'string of 1-64 characters');
   }
-  const event: BehaviourEvent = { eventId, subjectId: resident.value.id, behaviour, amount, occurredAt };
+  const event = { eventId, subjectId: resident.value.id, behaviour, amount, occurredAt, at };
   return source === undefined ? event : { ...event, source };
 }
 

@@ -54,12 +54,18 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
     const report = first.json();
     expect(report).toMatchObject({ accepted: 3, duplicates: 0, rejected: 0 });
     expect(report.points).toBeGreaterThan(0);
-    const balance = (
-      await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login('resident') })
-    ).json().balance;
+    expect(report.pointsPending).toBe(true);
+    const pointsNow = async () =>
+      (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login('resident') })).json()
+        .balance;
+    // Accepted points reach the wallet in the crediting step (the server's worker; here called directly).
+    expect(await pointsNow()).toBe(0);
+    expect(await t.platform.carbon.behaviours.creditPending()).toMatchObject({ points: report.points });
+    const balance = await pointsNow();
     expect(balance).toBe(report.results[0].points + report.results[1].points);
     const again = (await send(batch, ingest)).json();
-    expect(again).toMatchObject({ accepted: 0, duplicates: 3, points: 0 });
+    expect(again).toMatchObject({ accepted: 0, duplicates: 3, points: 0, pointsPending: false });
+    await t.platform.carbon.behaviours.creditPending();
     expect(again.results[0].reason).toMatchObject({ code: 'already_received' });
     expect(again.results[0].reason.message).not.toContain('undefined');
     expect(
@@ -102,6 +108,9 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
       'invalid_subject',
     ]);
     for (const r of report.results.slice(1)) expect(r.reason.message.length).toBeGreaterThan(10);
+    expect(report.results[4].reason.message).toContain('check digit');
+    // A well-formed ID of someone the city does not know is not "malformed": the message says what is wrong.
+    expect(report.results[5].reason.message).toContain('not registered in the city');
   });
 
   it('treats one eventId sent twice in a batch as a duplicate whatever source the events claim', async () => {
@@ -163,9 +172,12 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
     expect(tooMany.statusCode).toBe(413);
   });
 
-  const balanceOf = async (username: string) =>
-    (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login(username) })).json()
+  /** The balance once pending points are credited. */
+  const balanceOf = async (username: string) => {
+    await t.platform.carbon.behaviours.creditPending();
+    return (await t.app.inject({ url: '/api/v1/carbon/points/me', headers: await login(username) })).json()
       .balance as number;
+  };
   const redeem = async (code: string, quantity: number, key: string | null, username = 'resident') =>
     t.app.inject({
       method: 'POST',
@@ -224,8 +236,11 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
       send(JSON.stringify([event(`mix-${i}`, resident, 'clothes_donation_kg', 0.5)]), ingest),
       redeem('bus_ride_voucher', 1, `key-mix-${i}-redeem`),
     ]).flat();
-    const statuses = (await Promise.all(ops)).map((r) => r.statusCode);
+    const statuses = (await Promise.all([...ops, t.platform.carbon.behaviours.creditPending()])).flatMap(
+      (r) => ('statusCode' in r ? [r.statusCode] : []),
+    );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    await t.platform.carbon.behaviours.creditPending();
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(8);
     const trial = await t.platform.ledger.trialBalance();
     expect(trial.find((r) => r.currency === 'POINTS')).toEqual({
@@ -263,6 +278,7 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
       },
       null,
     );
+    await t.platform.carbon.behaviours.creditPending();
     const spend = await redeem('bus_ride_voucher', 2, 'key-0006-redeem', 'other-resident');
     expect(spend.statusCode).toBe(201);
     expect(await balanceOf('other-resident')).toBeLessThan(360);

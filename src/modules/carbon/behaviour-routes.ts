@@ -5,14 +5,20 @@ import { errorResponses, Strict } from '../../http/schemas';
 import { AppError } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
+import { behaviourHistoryRoutes } from './behaviour-history-routes';
 
 /** A batch of up to 10,000 events is a few MB of JSON: more than the platform's default body limit. */
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
 
+// Plain types, not unions: fast-json-stringify serialises anyOf by trying each branch with a validator, which for
+// 10,000 results per answer cost more than accepting the events (measured; see bench/README.md).
 const ResultSchema = Type.Object({
   index: Type.Integer({ description: 'Position of the event in the batch (0-based)' }),
-  eventId: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.Literal('accepted'), Type.Literal('duplicate'), Type.Literal('rejected')]),
+  eventId: Type.Unsafe<string | null>({ type: ['string', 'null'] }),
+  status: Type.Unsafe<'accepted' | 'duplicate' | 'rejected'>({
+    type: 'string',
+    enum: ['accepted', 'duplicate', 'rejected'],
+  }),
   points: Type.Optional(Type.Integer()),
   grams: Type.Optional(Type.Integer()),
   capped: Type.Optional(Type.Boolean({ description: 'The daily cap cut what this event could earn' })),
@@ -21,6 +27,12 @@ const ResultSchema = Type.Object({
 
 /** /api/v1/carbon: personal green-behaviour ingestion and points. */
 export async function behaviourRoutes(app: SanquApp, platform: Platform) {
+  // The server credits accepted points in the background; on shutdown it credits what is still pending.
+  platform.carbon.behaviours.startCrediting({
+    onError: (error) => app.log.error({ err: error }, 'carbon points crediting failed; retrying'),
+  });
+  app.addHook('onClose', () => platform.carbon.behaviours.stopCrediting().then(() => undefined));
+  await behaviourHistoryRoutes(app, platform);
   app.addContentTypeParser(
     'application/x-ndjson',
     { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT },
@@ -43,7 +55,10 @@ export async function behaviourRoutes(app: SanquApp, platform: Platform) {
             accepted: Type.Integer(),
             duplicates: Type.Integer(),
             rejected: Type.Integer(),
-            points: Type.Integer({ description: 'Points credited by this batch' }),
+            points: Type.Integer({ description: 'Points this batch earned (daily caps applied)' }),
+            pointsPending: Type.Boolean({
+              description: 'The points reach the wallets in the crediting step, about a second later',
+            }),
             results: Type.Array(ResultSchema),
           }),
           ...errorResponses(400, 401, 403, 413, 415, 422),

@@ -5,6 +5,7 @@ import { testDialects } from '../../kernel/db/test-databases';
 const USERS = [
   { username: 'eco-city', role: 'officer' as const, department: 'ecology', divisionCode: '330800' },
   { username: 'eco-changshan', role: 'officer' as const, department: 'ecology', divisionCode: '330822' },
+  { username: 'office-city', role: 'officer' as const, department: 'city_admin', divisionCode: '330800' },
 ];
 
 describe.each(testDialects)('carbon calculator and factor library on %s', (dialect) => {
@@ -178,6 +179,14 @@ describe.each(testDialects)('carbon calculator and factor library on %s', (diale
         headers: bearer(await t.login('eco-changshan')),
       });
       expect(county.statusCode).toBe(403);
+      // The city's general office has the city as its jurisdiction, but factor versions are the ecology bureau's.
+      const office = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/carbon/factors',
+        payload: { ...newGrid, id: 'x-office-1' },
+        headers: bearer(await t.login('office-city')),
+      });
+      expect(office.statusCode).toBe(403);
       expect(
         (
           await t.app.inject({

@@ -43,6 +43,11 @@ const EVENT_MESSAGES: Record<EventRejectionCode, (p: Params) => [zh: string, en:
     `eventId must be 1-128 characters without control characters, found ${p.length}`,
   ],
   invalid_subject: (p) => {
+    if (p.reason === 'no_carbon_account')
+      return [
+        'subjectId 是有效的身份证号，但平台没有该居民的碳账户（不是本市登记居民）',
+        'subjectId is a valid ID number, but no resident with a carbon account has it (not registered in the city)',
+      ];
     const [zh, en] = SUBJECT_CHECKS[String(p.check)]?.(p) ?? ['格式错误', 'it is malformed'];
     return [`subjectId 不是有效的居民身份证号：${zh}`, `subjectId is not a valid resident ID: ${en}`];
   },

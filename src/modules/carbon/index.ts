@@ -2,6 +2,9 @@ import type { PlatformModule } from '../../platform';
 import { createCarbonAccounts } from './migrations/2026_11_29_0020_create_carbon_accounts';
 import { createBehaviourEvents } from './migrations/2026_11_29_0021_create_behaviour_events';
 import { createRewardsAndReversals } from './migrations/2026_11_29_0022_create_rewards_and_reversals';
+import { createIndustrialActivity } from './migrations/2026_11_29_0023_create_industrial_activity';
+import { createFarmInputsAndClose } from './migrations/2026_11_29_0024_create_farm_inputs_and_close';
+import { leanBehaviourIngest } from './migrations/2026_11_29_0025_lean_behaviour_ingest';
 import { carbonPolicies } from './policies';
 import { carbonRoutes } from './routes';
 import { seedCarbon } from './seed';
@@ -25,6 +28,9 @@ export const carbonModule: PlatformModule = {
     '2026_11_29_0020_create_carbon_accounts': createCarbonAccounts,
     '2026_11_29_0021_create_behaviour_events': createBehaviourEvents,
     '2026_11_29_0022_create_rewards_and_reversals': createRewardsAndReversals,
+    '2026_11_29_0023_create_industrial_activity': createIndustrialActivity,
+    '2026_11_29_0024_create_farm_inputs_and_close': createFarmInputsAndClose,
+    '2026_11_29_0025_lean_behaviour_ingest': leanBehaviourIngest,
   },
   policies: carbonPolicies,
   routes: carbonRoutes,

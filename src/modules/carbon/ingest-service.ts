@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { AuditService } from '../../kernel/audit';
+import type { AuditActor, AuditService } from '../../kernel/audit';
 import type { Actor } from '../../kernel/auth';
 import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
 import { AppError, type Language } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
-import { type BehaviourEvent, type EventRejection, parseBehaviourBatch } from './behaviour-events';
+import { type EventRejection, parseBehaviourBatch, type ValidEvent } from './behaviour-events';
 import type { CarbonTables } from './carbon.tables';
 import { describeBatchError, describeEventRejection } from './event-messages';
+import { type CreditRun, creditPendingWithin } from './ingest-credit';
+import { accountsOf, type EventRow, insertEvents, storedIds, usageOf } from './ingest-store';
+import { createCreditWorker } from './ingest-worker';
 import { loadBehaviourCatalogue, loadPointsConfig } from './load-behaviours';
-import { assessBatch, dayKey, expiryDate, usageKey } from './points';
-import { POINTS_ISSUER, walletOf } from './points-accounts';
+import { assessBatch, dayOfMillis, expiryOfDay } from './points';
+import { walletOf } from './points-accounts';
 
 export type EventStatus = 'accepted' | 'duplicate' | 'rejected';
 
@@ -28,18 +29,28 @@ export interface IngestReport {
   accepted: number;
   duplicates: number;
   rejected: number;
+  /** Points this batch earned (daily caps applied) */
   points: number;
+  /** True while those points wait for the crediting step; the wallets show them once it has run (about a second) */
+  pointsPending: boolean;
   results: EventResult[];
 }
 
-const CHUNK = 500;
+/** A source name for imports and partner systems: lower-case letters, digits, '.', '_', '-'. */
+export const SOURCE_NAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export type CarbonIngestService = ReturnType<typeof createCarbonIngestService>;
 
 /**
- * 绿色行为入账 — turns a batch of behaviour events into grams reduced and points in the ledger. One transaction
- * per batch: events, daily-cap usage and the points posting commit together, so a failure leaves nothing behind
- * and a retried batch finds its events already there (duplicate, never counted twice).
+ * 绿色行为入账 — accepts batches of behaviour events and credits their points.
+ *
+ * Accepting is one transaction per batch: events are deduplicated on (source, eventId), assessed against the daily
+ * caps (usage summed from the stored events) and stored with their grams and points, and the batch row records
+ * what each wallet is owed. Crediting posts owed points to the ledger for many batches at once (one posting, one
+ * line per wallet), in `creditPending()`; the background worker runs it about a second after points were accepted.
+ * So a result is final when it is returned — accepted events keep exactly the points reported — and the balance
+ * follows within the worker's delay. Separating the two keeps the per-wallet ledger work per crediting run, not
+ * per request (see docs/modules/carbon.md, "Ingestion").
  */
 export function createCarbonIngestService(
   database: SanquDatabase,
@@ -48,254 +59,230 @@ export function createCarbonIngestService(
   now: () => Date = () => new Date(),
 ) {
   const db = tablesOf<CarbonTables>(database.db);
+  const creditDeps = { dialect: database.dialect, audit, ledger, now };
 
-  async function alreadyStored(trx: Kysely<CarbonTables>, source: string, ids: string[]) {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await trx
-        .selectFrom('carbon_behaviour_events')
-        .select('event_id')
-        .where('source', '=', source)
-        .where('event_id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
-      for (const row of rows) found.add(row.event_id);
+  /** Credits every pending batch, one run (≤ 50 batches) per transaction; returns the totals. */
+  async function creditPending(actor: AuditActor | null = null): Promise<CreditRun> {
+    const total = { batches: 0, wallets: 0, points: 0 };
+    for (;;) {
+      const run = await audit.transaction(db, (trx) => creditPendingWithin(trx, creditDeps, actor));
+      if (run.batches === 0) return total;
+      total.batches += run.batches;
+      total.wallets += run.wallets;
+      total.points += run.points;
     }
-    return found;
   }
+  const worker = createCreditWorker(() => creditPending());
 
-  /** Resident ID -> household-life account number, for the residents that have one. */
-  async function residentsWithAccounts(trx: Kysely<CarbonTables>, ids: string[]) {
-    const found = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await trx
-        .selectFrom('carbon_accounts')
-        .select(['subject_id', 'account_no'])
-        .where('subject_type', '=', 'resident')
-        .where('subject_id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
-      for (const row of rows) found.set(row.subject_id, row.account_no);
+  async function ingestFrom(
+    source: string,
+    body: unknown,
+    actor: AuditActor | null,
+    language: Language,
+    requestId: string | null,
+  ): Promise<IngestReport> {
+    const catalogue = loadBehaviourCatalogue();
+    const config = loadPointsConfig();
+    const parsed = parseBehaviourBatch(body, catalogue, { now: now() });
+    if (!parsed.ok) {
+      const status = parsed.error.code === 'too_many_events' ? 413 : 400;
+      throw new AppError(status, `BATCH_${parsed.error.code.toUpperCase()}`, 'invalidValue', {
+        reason: describeBatchError(parsed.error, language),
+      });
     }
-    return found;
-  }
+    const results: EventResult[] = [];
+    const refuse = (index: number, eventId: string | null, reason: EventRejection, status: EventStatus) =>
+      results.push({
+        index,
+        eventId,
+        status,
+        reason: { code: reason.code, message: describeEventRejection(reason, language) },
+      });
+    for (const r of parsed.rejected)
+      refuse(r.index, r.eventId ?? null, r.reason, r.reason.code === 'duplicate' ? 'duplicate' : 'rejected');
 
-  /** What each person in `events` already has credited on the events' days, by usageKey, in units. */
-  async function usageOf(trx: Kysely<CarbonTables>, events: BehaviourEvent[]) {
-    const used = new Map<string, number>();
-    const subjects = [...new Set(events.map((e) => e.subjectId))];
-    const dayList = [...new Set(events.map((e) => dayKey(e.occurredAt)))];
-    for (let i = 0; i < subjects.length; i += CHUNK) {
-      const rows = await trx
-        .selectFrom('carbon_behaviour_usage')
-        .selectAll()
-        .where('subject_id', 'in', subjects.slice(i, i + CHUNK))
-        .where('day', 'in', dayList)
+    let points = 0;
+    await audit.transaction(db, async (trx) => {
+      // One accepting transaction at a time keeps the daily caps exact (SQLite has one writer anyway).
+      await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
+      const stored = await storedIds(
+        database,
+        trx,
+        source,
+        parsed.events.map((e) => e.eventId),
+      );
+      const accounts = await accountsOf(database, trx, [...new Set(parsed.events.map((e) => e.subjectId))]);
+      const firstIndex = new Map<string, number>();
+      const fresh: ValidEvent[] = [];
+      for (const e of parsed.events) {
+        if (stored.has(e.eventId)) {
+          refuse(
+            e.index,
+            e.eventId,
+            { code: 'already_received', params: { eventId: e.eventId } },
+            'duplicate',
+          );
+          continue;
+        }
+        // The parser dedupes on the client's own `source` field; the source that counts is the caller.
+        const earlier = firstIndex.get(e.eventId);
+        if (earlier !== undefined) {
+          refuse(
+            e.index,
+            e.eventId,
+            { code: 'duplicate', params: { eventId: e.eventId, firstIndex: earlier } },
+            'duplicate',
+          );
+          continue;
+        }
+        firstIndex.set(e.eventId, e.index);
+        if (!accounts.has(e.subjectId)) {
+          refuse(
+            e.index,
+            e.eventId,
+            { code: 'invalid_subject', params: { reason: 'no_carbon_account' } },
+            'rejected',
+          );
+          continue;
+        }
+        fresh.push({ ...e, source });
+      }
+      const receivedAt = now().toISOString();
+      const batch = await trx
+        .insertInto('carbon_behaviour_batches')
+        .values({
+          source,
+          received_at: receivedAt,
+          events: 0,
+          points: 0,
+          credits: '[]',
+          credited_at: receivedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const batchId = Number(batch.id);
+      const pairs = new Map(fresh.map((e) => [`${e.subjectId}|${dayOfMillis(e.at)}`, e]));
+      const used = await usageOf(
+        database,
+        trx,
+        [...pairs.values()].map((e) => [e.subjectId, dayOfMillis(e.at)] as const),
+      );
+      const assessed = assessBatch(catalogue, config, fresh, used).results;
+      const rows = assessed.map(({ event, day, assessment }): EventRow => {
+        const at = (event as ValidEvent).at;
+        return [
+          source,
+          event.eventId,
+          event.subjectId,
+          event.behaviour,
+          event.amount,
+          new Date(at).toISOString(),
+          day,
+          Math.round(assessment.creditedUnits * 1000),
+          assessment.grams,
+          assessment.points,
+          assessment.capped ? 1 : 0,
+          expiryOfDay(day, config),
+          null,
+          receivedAt,
+          null,
+          batchId,
+        ];
+      });
+      const inserted = await insertEvents(database, trx, rows);
+      const owed = new Map<string, number>();
+      assessed.forEach(({ event, assessment }, i) => {
+        const index = (event as ValidEvent).index;
+        // Unreachable under the ingest lock; reported truthfully if another writer ever slips in.
+        if (!inserted[i]) {
+          refuse(
+            index,
+            event.eventId,
+            { code: 'already_received', params: { eventId: event.eventId } },
+            'duplicate',
+          );
+          return;
+        }
+        results.push({
+          index,
+          eventId: event.eventId,
+          status: 'accepted',
+          points: assessment.points,
+          grams: assessment.grams,
+          capped: assessment.capped,
+        });
+        if (assessment.points === 0) return;
+        const account = accounts.get(event.subjectId)!;
+        owed.set(account, (owed.get(account) ?? 0) + assessment.points);
+        points += assessment.points;
+      });
+      const accepted = inserted.filter(Boolean).length;
+      await trx
+        .updateTable('carbon_behaviour_batches')
+        .set({
+          events: accepted,
+          points,
+          credits: JSON.stringify([...owed]),
+          credited_at: points > 0 ? null : receivedAt,
+        })
+        .where('id', '=', batchId)
         .execute();
-      for (const row of rows)
-        used.set(usageKey(row.subject_id, row.behaviour, row.day), Number(row.used_milli) / 1000);
+      await audit.record(trx, {
+        actor,
+        action: 'carbon.behaviours.ingest',
+        resourceType: 'carbon_behaviour_batch',
+        resourceId: String(batchId),
+        after: { source, events: rows.filter((_, i) => inserted[i]).map((r) => r[1]), points },
+        requestId,
+      });
+    });
+    if (points > 0) worker.poke();
+    results.sort((a, b) => a.index - b.index);
+    let accepted = 0;
+    let duplicates = 0;
+    for (const r of results) {
+      if (r.status === 'accepted') accepted++;
+      else if (r.status === 'duplicate') duplicates++;
     }
-    return used;
+    return {
+      accepted,
+      duplicates,
+      rejected: results.length - accepted - duplicates,
+      points,
+      pointsPending: points > 0,
+      results,
+    };
   }
 
   return {
     /**
-     * Ingests a JSON array or NDJSON batch from `actor` (the source: its events' ids are unique per source).
+     * Ingests a JSON array or NDJSON batch from `actor`, whose events' ids are unique per caller (`user:<name>`).
      * Returns a result per event; only a body that is not a batch at all is an error.
      */
-    async ingest(
-      body: unknown,
-      actor: Actor,
-      language: Language,
-      requestId: string | null = null,
-    ): Promise<IngestReport> {
-      const catalogue = loadBehaviourCatalogue();
-      const config = loadPointsConfig();
-      const parsed = parseBehaviourBatch(body, catalogue, { now: now() });
-      if (!parsed.ok) {
-        const status = parsed.error.code === 'too_many_events' ? 413 : 400;
-        throw new AppError(status, `BATCH_${parsed.error.code.toUpperCase()}`, 'invalidValue', {
-          reason: describeBatchError(parsed.error, language),
-        });
-      }
-      const source = `user:${actor.username}`;
-      const results: EventResult[] = parsed.rejected.map((r) => ({
-        index: r.index,
-        eventId: r.eventId ?? null,
-        status: r.reason.code === 'duplicate' ? 'duplicate' : 'rejected',
-        reason: { code: r.reason.code, message: describeEventRejection(r.reason, language) },
-      }));
-      const reject = (
-        index: number,
-        eventId: string,
-        reason: EventRejection,
-        status: EventStatus = 'rejected',
-      ) =>
-        results.push({
-          index,
-          eventId,
-          status,
-          reason: { code: reason.code, message: describeEventRejection(reason, language) },
-        });
-
-      let points = 0;
-      await audit.transaction(db, async (trx) => {
-        // One ingesting transaction at a time keeps the daily caps exact; at city scale this becomes a lock per
-        // subject partition.
-        await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
-        const events = parsed.events.map((e) => ({ ...e, source, subjectId: e.subjectId.toUpperCase() }));
-        const stored = await alreadyStored(
-          trx,
-          source,
-          events.map((e) => e.eventId),
-        );
-        const known = await residentsWithAccounts(trx, [
-          ...new Set(events.map((e) => e.subjectId.toUpperCase())),
-        ]);
-        const firstIndex = new Map<string, number>();
-        const fresh = events.filter((e) => {
-          if (stored.has(e.eventId)) {
-            reject(
-              e.index,
-              e.eventId,
-              { code: 'already_received', params: { eventId: e.eventId } },
-              'duplicate',
-            );
-            return false;
-          }
-          // The parser dedupes on the client's own `source` field; the source that counts is the caller.
-          const earlier = firstIndex.get(e.eventId);
-          if (earlier !== undefined) {
-            reject(
-              e.index,
-              e.eventId,
-              { code: 'duplicate', params: { eventId: e.eventId, firstIndex: earlier } },
-              'duplicate',
-            );
-            return false;
-          }
-          firstIndex.set(e.eventId, e.index);
-          if (!known.has(e.subjectId.toUpperCase())) {
-            reject(e.index, e.eventId, { code: 'invalid_subject', params: { reason: 'no_carbon_account' } });
-            return false;
-          }
-          return true;
-        });
-        if (fresh.length === 0) return;
-        const used = await usageOf(trx, fresh);
-        const assessed = assessBatch(catalogue, config, fresh, used);
-        const receivedAt = now().toISOString();
-        const bySubject = new Map<string, number>();
-        const indexOf = new Map(fresh.map((e) => [e.eventId, e.index]));
-        const rows = assessed.results.map(({ event, day, assessment }) => {
-          const subject = event.subjectId.toUpperCase();
-          bySubject.set(subject, (bySubject.get(subject) ?? 0) + assessment.points);
-          results.push({
-            index: indexOf.get(event.eventId)!,
-            eventId: event.eventId,
-            status: 'accepted',
-            points: assessment.points,
-            grams: assessment.grams,
-            capped: assessment.capped,
-          });
-          return {
-            source,
-            event_id: event.eventId,
-            subject_id: subject,
-            behaviour: event.behaviour,
-            amount: event.amount,
-            occurred_at: event.occurredAt,
-            day,
-            credited_milli: Math.round(assessment.creditedUnits * 1000),
-            grams: assessment.grams,
-            points: assessment.points,
-            capped: assessment.capped ? 1 : 0,
-            expires_on: expiryDate(event.occurredAt, config),
-            ledger_transaction_id: null as string | null,
-            received_at: receivedAt,
-            reversed_at: null,
-          };
-        });
-        points = [...bySubject.values()].reduce((a, b) => a + b, 0);
-        if (points > 0) {
-          const earners = [...bySubject].filter(([, p]) => p > 0);
-          await ledger.openAccountsWithin(
-            trx,
-            [
-              {
-                id: POINTS_ISSUER,
-                currency: 'POINTS',
-                label: '碳积分发行 carbon points issued',
-                allowNegative: true,
-              },
-              ...earners.map(([id]) => ({
-                id: walletOf(known.get(id)!),
-                currency: 'POINTS' as const,
-                label: '碳积分 carbon points',
-                ownerType: 'carbon_account',
-                ownerId: known.get(id)!,
-              })),
-            ],
-            actor,
-          );
-          const keys = rows.map((r) => r.event_id).sort();
-          const posted = await ledger.postWithin(trx, {
-            idempotencyKey: `carbon.behaviours:${source}:${createHash('sha256').update(keys.join('\n')).digest('hex')}`,
-            description: `碳积分 ${rows.length} behaviour events from ${source}`,
-            actor,
-            requestId,
-            lines: [
-              { accountId: POINTS_ISSUER, amount: -points },
-              ...earners.map(([id, p]) => ({ accountId: walletOf(known.get(id)!), amount: p })),
-            ],
-          });
-          for (const row of rows) row.ledger_transaction_id = posted.transactionId;
-        }
-        for (let i = 0; i < rows.length; i += CHUNK)
-          await trx
-            .insertInto('carbon_behaviour_events')
-            .values(rows.slice(i, i + CHUNK))
-            .execute();
-        const touched = new Set(
-          assessed.results.map((r) => usageKey(r.event.subjectId, r.event.behaviour, r.day)),
-        );
-        for (const key of touched) {
-          const [subject, behaviour, day] = key.split('|') as [string, string, string];
-          const milli = Math.round((assessed.usedUnits.get(key) ?? 0) * 1000);
-          if (used.has(key)) {
-            await trx
-              .updateTable('carbon_behaviour_usage')
-              .set({ used_milli: milli })
-              .where('subject_id', '=', subject)
-              .where('behaviour', '=', behaviour)
-              .where('day', '=', day)
-              .execute();
-          } else {
-            await trx
-              .insertInto('carbon_behaviour_usage')
-              .values({ subject_id: subject, behaviour, day, used_milli: milli })
-              .execute();
-          }
-        }
-        await audit.record(trx, {
-          actor,
-          action: 'carbon.behaviours.ingest',
-          resourceType: 'carbon_behaviour_batch',
-          resourceId: source,
-          after: { events: rows.map((r) => r.event_id), points },
-          requestId,
-        });
-      });
-      results.sort((a, b) => a.index - b.index);
-      const count = (status: EventStatus) => results.filter((r) => r.status === status).length;
-      return {
-        accepted: count('accepted'),
-        duplicates: count('duplicate'),
-        rejected: count('rejected'),
-        points,
-        results,
-      };
+    ingest(body: unknown, actor: Actor, language: Language, requestId: string | null = null) {
+      return ingestFrom(`user:${actor.username}`, body, actor, language, requestId);
     },
 
-    /** A resident's points balance (0 before their first credit). */
+    /**
+     * The same for a named integration source (`sanqu carbon import --source transit`): ids are unique per
+     * `import:<name>`, so re-importing a file counts nothing twice.
+     */
+    ingestFromSource(name: string, body: unknown, actor: AuditActor | null, language: Language) {
+      if (!SOURCE_NAME.test(name))
+        throw new AppError(422, 'INVALID_SOURCE', 'invalidValue', {
+          reason: `source "${name}" must match ${SOURCE_NAME.source}`,
+        });
+      return ingestFrom(`import:${name}`, body, actor, language, null);
+    },
+
+    creditPending,
+
+    /** Starts the background crediting worker (the HTTP server does); `delayMs` bounds how late a balance is. */
+    startCrediting: worker.start,
+    /** Stops the worker and credits what is still pending. */
+    stopCrediting: worker.stop,
+
+    /** A resident's points balance (0 before their first credit). Accepted points still pending are not in it. */
     async pointsBalance(residentId: string): Promise<number> {
       const account = await db
         .selectFrom('carbon_accounts')

@@ -90,7 +90,23 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export function dayKey(occurredAt: string): string {
   const millis = timestampMillis(occurredAt);
   if (millis === null) throw new RangeError(`"${occurredAt}" is not an ISO-8601 timestamp with an offset`);
-  return new Date(millis + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return dayOfMillis(millis);
+}
+
+const DAY_MS = 86_400_000;
+// Formatting a date is slow next to the rest of assessing an event, and a batch spans a few days only.
+const dayNames = new Map<number, string>();
+
+/** The Asia/Shanghai calendar day of an instant in epoch milliseconds (dayKey without parsing). */
+export function dayOfMillis(millis: number): string {
+  const index = Math.floor((millis + SHANGHAI_OFFSET_MS) / DAY_MS);
+  let name = dayNames.get(index);
+  if (name === undefined) {
+    name = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size > 100_000) dayNames.clear();
+    dayNames.set(index, name);
+  }
+  return name;
 }
 
 /**
@@ -98,7 +114,11 @@ export function dayKey(occurredAt: string): string {
  * `expiryMonths`, clamped to the month's end (earned 2028-02-29, 12 months -> '2029-02-28').
  */
 export function expiryDate(earnedAt: string, config: Pick<PointsConfig, 'expiryMonths'>): string {
-  const day = dayKey(earnedAt);
+  return expiryOfDay(dayKey(earnedAt), config);
+}
+
+/** expiryDate for points earned on Asia/Shanghai `day` ('YYYY-MM-DD'). */
+export function expiryOfDay(day: string, config: Pick<PointsConfig, 'expiryMonths'>): string {
   const months = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + config.expiryMonths;
   const year = Math.floor(months / 12);
   const month = (months % 12) + 1;
@@ -199,7 +219,7 @@ export interface BatchAssessment {
 export function assessBatch(
   catalogue: BehaviourCatalogue,
   config: Pick<PointsConfig, 'gramsPerPoint'>,
-  events: readonly BehaviourEvent[],
+  events: readonly (BehaviourEvent & { at?: number })[],
   usedUnits: ReadonlyMap<string, number> = new Map(),
 ): { results: BatchAssessment[]; usedUnits: Map<string, number> } {
   const used = new Map<string, number>();
@@ -209,7 +229,8 @@ export function assessBatch(
     const key = eventKey(event);
     if (seen.has(key)) throw new RangeError(`event ${event.eventId} appears twice`);
     seen.add(key);
-    const at = timestampMillis(event.occurredAt);
+    // Parsed once by the batch parser when it is there (`at`); thousands of events per batch make this count.
+    const at = event.at ?? timestampMillis(event.occurredAt);
     if (at === null) throw new RangeError(`event ${event.eventId}: bad occurredAt ${event.occurredAt}`);
     return { event, at };
   });
@@ -219,8 +240,8 @@ export function assessBatch(
       compareText(a.event.eventId, b.event.eventId) ||
       compareText(a.event.source ?? '', b.event.source ?? ''),
   );
-  const results = ordered.map(({ event }) => {
-    const day = dayKey(event.occurredAt);
+  const results = ordered.map(({ event, at }) => {
+    const day = dayOfMillis(at);
     const key = usageKey(event.subjectId, event.behaviour, day);
     const before = used.get(key) ?? 0;
     const assessment = assessBehaviour(catalogue, config, event, before / 1000);

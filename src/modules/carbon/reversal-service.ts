@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { AuditService } from '../../kernel/audit';
 import type { Actor } from '../../kernel/auth';
 import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
 import { notFound } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
 import type { CarbonTables } from './carbon.tables';
+import { creditPendingWithin } from './ingest-credit';
 import { POINTS_ISSUER, walletOf } from './points-accounts';
 
 export type CarbonReversalService = ReturnType<typeof createCarbonReversalService>;
@@ -26,6 +26,10 @@ export function createCarbonReversalService(
     async reverse(source: string, eventId: string, actor: Actor, requestId: string | null = null) {
       return audit.transaction(db, async (trx) => {
         await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
+        // Points still waiting for the crediting step are posted first, so the reversal always takes back points
+        // that are in the wallet (the same transaction: nothing is half-done if the reversal fails).
+        const deps = { dialect: database.dialect, audit, ledger, now };
+        while ((await creditPendingWithin(trx, deps, actor)).batches > 0);
         const event = await trx
           .selectFrom('carbon_behaviour_events')
           .selectAll()
@@ -59,13 +63,7 @@ export function createCarbonReversalService(
             ],
           });
         }
-        await trx
-          .updateTable('carbon_behaviour_usage')
-          .set({ used_milli: sql`used_milli - ${Number(event.credited_milli)}` })
-          .where('subject_id', '=', event.subject_id)
-          .where('behaviour', '=', event.behaviour)
-          .where('day', '=', event.day)
-          .execute();
+        // The day's cap usage is summed from unreversed events, so marking this one reversed returns its units.
         const reversedAt = now().toISOString();
         await trx
           .updateTable('carbon_behaviour_events')

@@ -8,6 +8,11 @@ import type { Platform } from '../../platform';
 import { ACCOUNT_NUMBER_PATTERN, DOMAINS, SUBJECT_TYPES } from './accounts';
 import { behaviourRoutes } from './behaviour-routes';
 import { calculationRoutes } from './calculation-routes';
+import { closeRoutes } from './close-routes';
+import { farmRoutes } from './farm-routes';
+import { greenFinanceRoutes } from './green-finance-routes';
+import { industrialOverviewRoutes } from './industrial-overview-routes';
+import { industrialRoutes } from './industrial-routes';
 import { rewardRoutes } from './reward-routes';
 import { subjectOf } from './subject-of';
 
@@ -28,6 +33,11 @@ export async function carbonRoutes(app: SanquApp, platform: Platform) {
   await calculationRoutes(app, platform);
   await behaviourRoutes(app, platform);
   await rewardRoutes(app, platform);
+  await farmRoutes(app, platform);
+  await closeRoutes(app, platform);
+  await industrialRoutes(app, platform);
+  await industrialOverviewRoutes(app, platform);
+  await greenFinanceRoutes(app, platform);
   app.addSchema(AccountSchema);
   const ref = Type.Ref('CarbonAccount');
 

@@ -169,6 +169,21 @@ export function createRegistryService(database: SanquDatabase, audit: AuditServi
       return row ? toEnterprise(row) : null;
     },
 
+    /** The enterprises with these USCCs, unknown ones left out; read in chunks so a city-wide list stays one call. */
+    async enterprisesByUscc(usccs: readonly string[]): Promise<Enterprise[]> {
+      const unique = [...new Set(usccs.map((u) => u.toUpperCase()))];
+      const found: Enterprise[] = [];
+      for (let start = 0; start < unique.length; start += 500) {
+        const rows = await db
+          .selectFrom('registry_enterprises')
+          .selectAll()
+          .where('uscc', 'in', unique.slice(start, start + 500))
+          .execute();
+        found.push(...rows.map(toEnterprise));
+      }
+      return found;
+    },
+
     /** Enterprises of one county in USCC order, a page at a time. */
     async listEnterprises(query: EnterpriseQuery): Promise<Page<Enterprise>> {
       const page = Math.max(1, Math.floor(query.page ?? 1));

@@ -202,6 +202,17 @@ export const en: Translation = {
   officerCarbon: {
     title: 'Carbon accounts',
     factorsTab: 'Emission factors',
+    labelsTab: 'Labels',
+    noClose: 'No monthly close yet: label figures appear after the first close.',
+    periodNote: 'Results of the {{period}} monthly close (county officers see their county)',
+    byCounty: 'Labels by county',
+    byIndustry: 'Labels by industry division (GB/T 4754)',
+    unlabelled: 'No label',
+    enterprises: 'Enterprises (red and yellow first)',
+    export: 'Export to Excel',
+    all: 'All',
+    name: 'Enterprise',
+    industry: 'Industry',
   },
   factors: {
     search: 'Search by id, kind or source',

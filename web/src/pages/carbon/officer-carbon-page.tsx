@@ -1,6 +1,7 @@
 import { Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FactorManagement } from './officer/factor-management';
+import { LabelDistributionView } from './officer/label-distribution';
 import './carbon.css';
 
 /** /workbench/carbon (碳账户管理): the officer's view of the city's carbon accounts. */
@@ -12,7 +13,10 @@ export default function OfficerCarbonPage() {
         {t('officerCarbon.title')}
       </Typography.Title>
       <Tabs
-        items={[{ key: 'factors', label: t('officerCarbon.factorsTab'), children: <FactorManagement /> }]}
+        items={[
+          { key: 'labels', label: t('officerCarbon.labelsTab'), children: <LabelDistributionView /> },
+          { key: 'factors', label: t('officerCarbon.factorsTab'), children: <FactorManagement /> },
+        ]}
       />
     </Flex>
   );

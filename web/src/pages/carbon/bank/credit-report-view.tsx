@@ -98,7 +98,7 @@ export function CreditReportView({ report }: { report: CreditReport }) {
       {rate && (
         <Card size="small" title={t('bankCarbon.rateTitle')} data-testid="suggested-rate">
           <Typography.Title level={3} style={{ margin: 0 }}>
-            {rate.ratePercent}%
+            {rate.ratePercent}
           </Typography.Title>
           <Typography.Text type="secondary">
             {t('bankCarbon.rateExplain', {

@@ -1,0 +1,106 @@
+import type { AnyDb, SanquDatabase } from '../../kernel/db';
+import { insertNew, selectByKeys } from '../../kernel/db';
+import { usageKey } from './points';
+
+/**
+ * The reads and the one write of accepting a batch, each a bulk statement over the whole batch (kernel/db's
+ * bulk helpers), never a query per event through the query builder.
+ */
+
+/** Resident ID -> household-life account number, for the residents among `subjects` that have one. */
+export async function accountsOf(database: SanquDatabase, trx: AnyDb, subjects: readonly string[]) {
+  const rows = await selectByKeys(
+    database,
+    trx,
+    {
+      table: 'carbon_accounts',
+      keys: ['subject_id'],
+      columns: ['account_no'],
+      where: "subject_type = 'resident' and domain = 'household_life'",
+    },
+    subjects.map((s) => [s]),
+  );
+  return new Map(rows.map(([subject, account]) => [String(subject), String(account)]));
+}
+
+/** The event ids among `ids` that `source` sent before. */
+export async function storedIds(database: SanquDatabase, trx: AnyDb, source: string, ids: readonly string[]) {
+  const rows = await selectByKeys(
+    database,
+    trx,
+    { table: 'carbon_behaviour_events', keys: ['source', 'event_id'], columns: [] },
+    ids.map((id) => [source, id]),
+  );
+  return new Set(rows.map((row) => String(row[1])));
+}
+
+/**
+ * Units each (person, behaviour, day) already has credited, by usageKey, for the given (person, day) pairs:
+ * summed from the events themselves (reversed ones no longer count), through the (subject_id, day) index.
+ */
+export async function usageOf(
+  database: SanquDatabase,
+  trx: AnyDb,
+  pairs: readonly (readonly [subject: string, day: string])[],
+) {
+  const rows = await selectByKeys(
+    database,
+    trx,
+    {
+      table: 'carbon_behaviour_events',
+      keys: ['subject_id', 'day'],
+      columns: ['behaviour', 'credited_milli'],
+      where: 'reversed_at is null',
+    },
+    pairs,
+  );
+  const milli = new Map<string, number>();
+  for (const [subject, day, behaviour, credited] of rows) {
+    const key = usageKey(String(subject), String(behaviour), String(day));
+    milli.set(key, (milli.get(key) ?? 0) + Number(credited));
+  }
+  return new Map([...milli].map(([key, m]) => [key, m / 1000]));
+}
+
+export const EVENT_COLUMNS = [
+  'source',
+  'event_id',
+  'subject_id',
+  'behaviour',
+  'amount',
+  'occurred_at',
+  'day',
+  'credited_milli',
+  'grams',
+  'points',
+  'capped',
+  'expires_on',
+  'ledger_transaction_id',
+  'received_at',
+  'reversed_at',
+  'batch_id',
+] as const;
+
+export type EventRow = [
+  source: string,
+  eventId: string,
+  subjectId: string,
+  behaviour: string,
+  amount: number,
+  occurredAt: string,
+  day: string,
+  creditedMilli: number,
+  grams: number,
+  points: number,
+  capped: number,
+  expiresOn: string,
+  ledgerTransactionId: null,
+  receivedAt: string,
+  reversedAt: null,
+  batchId: number,
+];
+
+/** Inserts the rows; a row whose (source, event_id) is already stored is skipped and reported false. */
+export function insertEvents(database: SanquDatabase, trx: AnyDb, rows: readonly EventRow[]) {
+  return insertNew(database, trx, 'carbon_behaviour_events', EVENT_COLUMNS, ['source', 'event_id'], rows);
+}

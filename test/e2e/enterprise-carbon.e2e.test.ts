@@ -81,11 +81,18 @@ describe.skipIf(!hasChromium)('enterprise and bank carbon pages (e2e, headless C
     await openEnterpriseAccount(enterprise);
     await enterprise.getByRole('tab', { name: '授权与使用记录' }).click();
     const consents = enterprise.getByTestId('consents-card');
-    await consents.getByLabel('选择银行').click();
-    await enterprise.locator('.ant-select-item-option', { hasText: '衢州合作银行' }).first().click();
+    // The bank list comes from the server: wait for it before opening the dropdown.
+    const select = consents.getByLabel('选择银行');
+    await select.click();
+    const open = enterprise.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await open.locator('.ant-select-item-option', { hasText: '衢州合作银行' }).first().click();
+    await consents.locator('.ant-select', { hasText: '衢州合作银行' }).waitFor();
     const expiry = consents.getByLabel('授权截止日');
-    await expiry.fill(inDays(30));
-    await expiry.press('Enter');
+    const until = inDays(30);
+    await expiry.fill(until);
+    // Tab, not Enter: Enter inside an inline form would submit it before the test listens for the request.
+    await expiry.press('Tab');
+    expect(await expiry.inputValue()).toBe(until);
     const granted = enterprise.waitForResponse((r) => r.url().endsWith('/api/v1/carbon/consents'));
     await consents.getByRole('button', { name: /^授\s?权$/ }).click();
     expect((await granted).status()).toBe(201);

@@ -205,6 +205,25 @@ describe.each(testDialects)('ledger on %s', (dialect) => {
     expect(await ledger.trialBalance()).toEqual(BALANCED);
   });
 
+  it('refuses a wide posting that would overdraw one wallet, naming it, and changes nothing', async () => {
+    const wallets = Array.from({ length: 40 }, (_, i) => ({
+      id: `v${String(i).padStart(2, '0')}`,
+      currency: 'POINTS' as const,
+      label: 'wallet',
+    }));
+    await database.db.transaction().execute((trx) => ledger.openAccountsWithin(trx, wallets, null));
+    await grant('fund', 'v07', 5);
+    // 39 wallets gain 1; v07 loses 44 although it holds 5.
+    const lines = wallets.map((w) => ({ accountId: w.id, amount: w.id === 'v07' ? -44 : 1 }));
+    lines.push({ accountId: 'issuer', amount: 5 });
+    await expect(
+      ledger.post({ idempotencyKey: 'wide-overdraw', description: 'x', actor: null, lines }),
+    ).rejects.toMatchObject({ status: 409, code: 'INSUFFICIENT_BALANCE', params: { account: 'v07' } });
+    expect(await ledger.balance('v07')).toBe(5);
+    expect(await ledger.balance('v00')).toBe(0);
+    expect(await ledger.trialBalance()).toEqual(BALANCED);
+  });
+
   it('trial balance reports an account edited behind the ledger’s back', async () => {
     await grant('k1', 'alice', 10);
     await sql`update ledger_accounts set balance = 99 where id = 'alice'`.execute(database.db);

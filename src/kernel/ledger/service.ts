@@ -34,6 +34,11 @@ export interface PostResult {
 
 export type LedgerService = ReturnType<typeof createLedgerService>;
 
+/** Postings with more lines than this update balances set-based (see applyLinesInBulk). */
+const BULK_THRESHOLD = 32;
+/** Lines per UPDATE: two parameters each stays far below SQLite's 32,766 bound parameters. */
+const BULK_LINES = 5_000;
+
 /** 复式记账 — double-entry postings in integer units; every posting is balanced and audited. */
 export function createLedgerService(
   database: SanquDatabase,
@@ -59,7 +64,8 @@ export function createLedgerService(
     return { transactionId: existing.id, createdAt: existing.created_at, posted: false };
   }
 
-  async function applyLines(trx: Kysely<LedgerTables>, lines: PostingLine[]) {
+  /** One conditional UPDATE per line: few lines (a purchase, a transfer) name the failing account directly. */
+  async function applyLinesOneByOne(trx: Kysely<LedgerTables>, lines: readonly PostingLine[]) {
     for (const line of lines) {
       // The balance test sits in the UPDATE itself, so concurrent postings cannot both pass it.
       const updated = await trx
@@ -72,6 +78,35 @@ export function createLedgerService(
         throw new AppError(409, 'INSUFFICIENT_BALANCE', 'insufficientBalance', { account: line.accountId });
       }
     }
+  }
+
+  /**
+   * Many lines (points to 10,000 wallets) in one UPDATE … FROM a VALUES list per chunk, with the same balance
+   * test in its WHERE: 20,000 wallets take 4 statements instead of 20,000. A line that fails the test is not
+   * updated, so a short count means some account would go negative; the caller's transaction then rolls back.
+   */
+  async function applyLinesInBulk(trx: Kysely<LedgerTables>, lines: readonly PostingLine[]) {
+    for (let start = 0; start < lines.length; start += BULK_LINES) {
+      const chunk = lines.slice(start, start + BULK_LINES);
+      // The casts type the parameters for PostgreSQL; SQLite takes them as integer affinity.
+      const values = sql.join(chunk.map((l) => sql`(${l.accountId}, cast(${l.amount} as bigint))`));
+      const result = await sql`with v(id, amount) as (values ${values})
+        update ledger_accounts set balance = balance + v.amount from v
+        where ledger_accounts.id = v.id and (ledger_accounts.allow_negative = 1 or ledger_accounts.balance + v.amount >= 0)`.execute(
+        trx,
+      );
+      if (Number(result.numAffectedRows ?? 0) === chunk.length) continue;
+      const failing = await sql<{ id: string }>`with v(id, amount) as (values ${values})
+        select a.id from ledger_accounts a join v on a.id = v.id
+        where a.allow_negative = 0 and a.balance + v.amount < 0 order by a.id limit 1`.execute(trx);
+      throw new AppError(409, 'INSUFFICIENT_BALANCE', 'insufficientBalance', {
+        account: failing.rows[0]?.id ?? chunk[0]?.accountId ?? '',
+      });
+    }
+  }
+
+  function applyLines(trx: Kysely<LedgerTables>, lines: readonly PostingLine[]) {
+    return lines.length > BULK_THRESHOLD ? applyLinesInBulk(trx, lines) : applyLinesOneByOne(trx, lines);
   }
 
   /** Inserts a validated posting inside `trx`: transaction row, balance updates, posting lines, audit entry. */

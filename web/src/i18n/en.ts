@@ -185,6 +185,28 @@ export const en: Translation = {
     sourcesRules:
       'Each behaviour is converted into a reduction and points by its own factor; every behaviour has a daily cap, and a record counts only once.',
   },
+  behaviours: {
+    title: 'Reductions and green behaviours',
+    thisMonth: 'This month',
+    allTime: 'In all',
+    none: 'No green behaviours yet',
+    capped: 'Daily cap reached',
+    reversed: 'Reversed',
+    pending: 'Points on the way',
+    reduced: '{{grams}} g reduced',
+    more: 'Load more',
+    units: {
+      '1000 steps': '× 1000 steps',
+      bill: 'bill(s)',
+      kWh: 'kWh',
+      kg: 'kg',
+      km: 'km',
+      order: 'order(s)',
+      service: 'service(s)',
+      trip: 'trip(s)',
+      unit: 'item(s)',
+    },
+  },
   rewards: {
     title: 'Rewards',
     price: '{{points}} points',

@@ -1,5 +1,6 @@
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BehavioursCard } from './behaviours-card';
 import { CarbonAccountCard } from './carbon-account-card';
 import { PointsCard } from './points-card';
 import { RedemptionsCard } from './redemptions-card';
@@ -19,6 +20,7 @@ export default function MyCarbonAccountPage() {
       </div>
       <CarbonAccountCard title={t('carbon.account.title')} />
       <PointsCard />
+      <BehavioursCard />
       <RewardsCard />
       <RedemptionsCard />
       <Card title={t('myCarbon.sourcesTitle')} size="small" data-testid="behaviour-sources">

@@ -66,7 +66,7 @@ describe('labelEnterprise', () => {
     );
     expect(industry?.explanation.en).toMatch(/K = 0\.72 .*28\.0% better than the industry average; score 4/);
     expect(regional?.explanation.zh).toMatch(/排放占全县 1\.0%，增加值占全县 1\.5%，贡献比 R=0\.67/);
-    expect(history?.explanation.zh).toMatch(/由上年 0\.4000 变为 0\.3600 t\/万元，下降 10\.0%/);
+    expect(history?.explanation.zh).toMatch(/由前 12 个月的 0\.4000 变为 0\.3600 t\/万元，下降 10\.0%/);
     expect(result.explanation.zh).toMatch(
       /^综合得分 4 = 行业先进性 4×0\.5 \+ 区域贡献度 4×0\.25 \+ 历史下降 4×0\.25，评为深绿/,
     );
@@ -80,8 +80,8 @@ describe('labelEnterprise', () => {
     );
     expect(result.dimensions[1]).toMatchObject({ value: null, score: thresholds.neutralScore });
     expect(result.dimensions[2]?.explanation).toEqual({
-      zh: '历史下降：缺少上年碳排放强度，按中性 2 分计',
-      en: "Historical decline: no previous year's intensity; scored neutral (2)",
+      zh: '历史下降：缺少前 12 个月的碳排放强度（至少需 3 个已结算月份），按中性 2 分计',
+      en: 'Historical decline: no intensity for the previous twelve months (needs at least 3 closed months); scored neutral (2)',
     });
     expect(
       labelEnterprise({ ...withDimensions(1, 1, 0), industryAverage: 0 }, thresholds).dimensions[0]?.value,

@@ -122,7 +122,10 @@ export function regionalRatio(r: RegionalFigures | null): number | null {
   return round4(r.emissionsTonnes / r.countyEmissionsTonnes / (r.valueAdded / r.countyValueAdded));
 }
 
-/** D = (last year's L − this year's L) / last year's L; null without a positive previous L. */
+/**
+ * D = (previous L − this L) / previous L; null without a positive previous L. The industrial close passes the
+ * value-added-weighted L of the enterprise's previous twelve closed months (industrial-close.ts).
+ */
 export function historicalDecline(intensity: number, previousIntensity: number | null): number | null {
   if (previousIntensity === null || !(previousIntensity > 0)) return null;
   return round4((previousIntensity - intensity) / previousIntensity);
@@ -186,7 +189,10 @@ function explain(
         zh: '缺少所在县（市、区）排放与增加值合计',
         en: 'no county totals of emissions and value-added',
       },
-      historical_decline: { zh: '缺少上年碳排放强度', en: "no previous year's intensity" },
+      historical_decline: {
+        zh: '缺少前 12 个月的碳排放强度（至少需 3 个已结算月份）',
+        en: 'no intensity for the previous twelve months (needs at least 3 closed months)',
+      },
     }[dimension];
     return {
       zh: `${zh}：${missing.zh}，按中性 ${score} 分计`,
@@ -226,8 +232,8 @@ function explain(
   const moved = value >= 0 ? `下降 ${percent(value)}` : `上升 ${percent(value)}`;
   const movedEn = value >= 0 ? `down ${percent(value)}` : `up ${percent(value)}`;
   return {
-    zh: `${zh}：碳排放强度由上年 ${from} 变为 ${to} t/万元，${moved}，得 ${score} 分`,
-    en: `${en}: intensity went from ${from} to ${to} t/万元 over the year, ${movedEn}; score ${score}`,
+    zh: `${zh}：碳排放强度由前 12 个月的 ${from} 变为 ${to} t/万元，${moved}，得 ${score} 分`,
+    en: `${en}: intensity went from ${from} (previous twelve months) to ${to} t/万元, ${movedEn}; score ${score}`,
   };
 }
 

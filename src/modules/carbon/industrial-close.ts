@@ -18,7 +18,7 @@ export interface CloseInput {
   industryCode: string;
   figures: MonthFigures;
   valueAddedFen: number | null;
-  /** The enterprise's intensity over the closed months of the previous year (see closePeriod); null = none. */
+  /** Value-added-weighted intensity over the previous twelve closed months (≥ 3 needed, see closePeriod); null = none. */
   previousIntensity: number | null;
   unconfirmedRows: number;
 }

@@ -20,10 +20,10 @@ describe.skipIf(!hasChromium)('officer carbon pages (e2e, headless Chromium)', (
     await page.getByRole('tab', { name: '排放因子库' }).click();
   }
 
-  it('the city officer sees labels by county and industry, filters red, and exports the list to Excel', async () => {
+  it('the city economy officer sees labels by county and industry, filters red, and exports the list to Excel', async () => {
     const page = await openPage();
     const overview = page.waitForResponse((r) => r.url().includes('/api/v1/carbon/enterprises/overview'));
-    await openOfficerCarbon(page, 'officer');
+    await openOfficerCarbon(page, 'officer-330800-economy');
     const answer = (await (await overview).json()) as { byCounty: unknown[]; total: { 红: number } };
     expect(answer.byCounty.length).toBeGreaterThan(1);
     const view = page.getByTestId('label-distribution');

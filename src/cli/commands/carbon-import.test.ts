@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditTables } from '../../kernel/audit/audit.tables';
+import { tablesOf } from '../../kernel/db';
 import { silentProgress } from '../../kernel/progress';
 import { openPlatform } from '../../platform';
 import { seedCity } from '../../seed';
@@ -104,6 +106,24 @@ describe('sanqu carbon import', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/5 events, 0 accepted, 3 duplicate, 2 rejected; 0 points credited/);
     expect((await balances()).total).toBe(after.total);
+  });
+
+  it('audits the import as the OS user and process that ran it, not as nobody', async () => {
+    const platform = await openPlatform({ dialect: 'sqlite', file });
+    try {
+      const entries = await tablesOf<AuditTables>(platform.database.db)
+        .selectFrom('audit_log')
+        .select(['actor_id', 'actor_role'])
+        .where('action', 'in', ['carbon.behaviours.ingest', 'carbon.points.credit'])
+        .execute();
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) {
+        expect(entry.actor_id?.startsWith(`cli:${userInfo().username}@`)).toBe(true);
+        expect(entry.actor_role).toBe('cli');
+      }
+    } finally {
+      await platform.database.close();
+    }
   });
 
   it('imports a JSON array the same way; another source has its own ids', async () => {

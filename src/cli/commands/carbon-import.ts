@@ -7,8 +7,10 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { type Command, Command as CommanderCommand, InvalidArgumentError, Option } from 'commander';
+import type { AuditActor } from '../../kernel/audit';
 import type { Language } from '../../kernel/errors';
 import { type Progress, terminalProgress } from '../../kernel/progress';
 import { type IngestReport, SOURCE_NAME } from '../../modules/carbon/ingest-service';
@@ -33,6 +35,15 @@ export interface ImportSummary {
   rejected: number;
   points: number;
 }
+
+/**
+ * Who ran the import, for the audit trail: the OS user (as `carbon close` records it) and the process, since a
+ * command line has no login behind it.
+ */
+export const cliActor = (): AuditActor => ({
+  id: `cli:${userInfo().username}@${hostname()}:${process.pid}`,
+  role: 'cli',
+});
 
 /** One batch on its way to the service: NDJSON lines (or array items) and their 1-based line numbers in the file. */
 interface Batch {
@@ -107,6 +118,7 @@ export async function importBehaviourFile(
   const rejects = options.rejects ? createWriteStream(options.rejects, 'utf8') : null;
   const summary: ImportSummary = { events: 0, accepted: 0, duplicates: 0, rejected: 0, points: 0 };
   const array = isJsonArray(file);
+  const actor = cliActor();
   progress.start(`carbon import ${file}`, array ? 1 : size);
   try {
     const batches = array ? arrayBatches(file, size) : ndjsonBatches(file, progress);
@@ -116,7 +128,7 @@ export async function importBehaviourFile(
       const report: IngestReport = await platform.carbon.behaviours.ingestFromSource(
         options.source,
         body,
-        null,
+        actor,
         options.lang,
       );
       summary.events += batch.lines.length;
@@ -135,7 +147,7 @@ export async function importBehaviourFile(
     }
     if (array) progress.increment(1);
     // The points reach the wallets before the command returns, not a worker's second later.
-    await platform.carbon.behaviours.creditPending();
+    await platform.carbon.behaviours.creditPending(actor);
   } finally {
     progress.stop();
     if (rejects) await new Promise<void>((resolve) => rejects.end(() => resolve()));

@@ -94,6 +94,14 @@ const catalogue = {
     'zh-CN': '不能按未来日期 {asOf} 过期积分（今天是 {today}，北京时间）',
     en: 'Points cannot be expired as of a future date {asOf} (today is {today} in China time)',
   },
+  reversalPointsExpired: {
+    'zh-CN': '行为记录 {eventId} 的积分已于 {expiresOn} 过期，不能再冲正',
+    en: 'The points of behaviour event {eventId} expired on {expiresOn}; it can no longer be reversed',
+  },
+  uploadUnpackedTooLarge: {
+    'zh-CN': 'XLSX 文件解压后超过 {limit} 字节或 {maxEntries} 个部件的上限，请分批上传',
+    en: 'The XLSX file unpacks to more than {limit} bytes or {maxEntries} parts: upload it in parts',
+  },
   // exchange and green finance
   consentMissing: {
     'zh-CN': '未获授权：数据主体尚未授权您为“{purpose}”查阅“{dataset}”',

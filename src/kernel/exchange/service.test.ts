@@ -257,6 +257,38 @@ describe.each(testDialects)('exchange on %s', (dialect) => {
     expect(await logged()).toEqual([]);
   });
 
+  it('audits a resident’s consent, revocation and read with the ID number masked', async () => {
+    const residentId = '330822199001011237';
+    const resident = { type: 'resident', id: residentId } as const;
+    const entries: unknown[] = [];
+    const spying: AuditService = {
+      ...audit,
+      record: (trx, entry) => {
+        entries.push(entry);
+        return audit.record(trx, entry);
+      },
+    };
+    const watched = createExchangeService(database, spying, () => clock);
+    const consent = await watched.grant(
+      {
+        subject: resident,
+        grantee: { type: 'organisation', id: BANK },
+        purpose: 'loan_assessment',
+        dataset: 'carbon.personal_report',
+        expiresAt: later(30 * DAY),
+      },
+      { id: 'resident-user-1', role: 'resident' },
+    );
+    await watched.read(request({ subject: resident, dataset: 'carbon.personal_report' }), async () => 1);
+    await watched.revoke(consent.id, resident, { id: 'resident-user-1', role: 'resident' });
+    expect(entries).toHaveLength(3);
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain(residentId);
+    expect(text).toContain('330822********1237');
+    // The subject's own views still show the full ID.
+    expect((await watched.consentsOf(resident))[0]?.subject.id).toBe(residentId);
+  });
+
   it('reads the law allows without consent are still logged, with no consent id and the case', async () => {
     const officer = { id: 'officer-1', role: 'officer', organisation: '330822/services' };
     await read({ actor: officer, requiresConsent: false, caseId: 'case-7', purpose: 'case_handling' });

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditActor, AuditService } from '../audit';
 import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../db';
 import { AppError, notFound } from '../errors';
+import { maskResidentId } from '../identity';
 import {
   type Consent,
   type ConsentVerdict,
@@ -85,6 +86,14 @@ const toRecord = (row: Selectable<ExchangeAccessLogTable>): AccessRecord => ({
   caseId: row.case_id,
   requestId: row.request_id,
 });
+
+/**
+ * A row as the audit trail may take it: a resident's ID number masked (脱敏), so the entry's digest cannot be
+ * matched against guessed ID numbers once the row itself is gone; an enterprise's USCC is public and stays whole.
+ */
+function forAudit<T extends { subject_type: string; subject_id: string }>(row: T): T {
+  return row.subject_type === 'resident' ? { ...row, subject_id: maskResidentId(row.subject_id) } : row;
+}
 
 export type ExchangeService = ReturnType<typeof createExchangeService>;
 
@@ -183,7 +192,7 @@ export function createExchangeService(
           action: 'exchange.consent.grant',
           resourceType: 'exchange_consent',
           resourceId: row.id,
-          after: row,
+          after: forAudit(row),
           requestId,
         });
       });
@@ -230,8 +239,8 @@ export function createExchangeService(
           action: 'exchange.consent.revoke',
           resourceType: 'exchange_consent',
           resourceId: id,
-          before: row,
-          after: { ...row, ...changes },
+          before: forAudit(row),
+          after: forAudit({ ...row, ...changes }),
           requestId,
         });
         return toConsent({ ...row, ...changes });
@@ -316,13 +325,13 @@ export function createExchangeService(
           .values(row)
           .returning('seq')
           .executeTakeFirstOrThrow();
-        // The audit row names the log row, not the subject: the audit trail holds no ID numbers.
+        // The audit entry names the log row; its payload (kept as a digest) has a resident's ID number masked.
         await audit.record(trx, {
           actor: { id: request.actor.id, role: request.actor.role },
           action: 'exchange.read',
           resourceType: 'exchange_access_log',
           resourceId: String(seq),
-          after: row,
+          after: forAudit(row),
           requestId: request.requestId ?? null,
         });
       });

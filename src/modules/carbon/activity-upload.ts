@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseCsvRecords } from './csv';
+import { checkZipUnpackedSize } from './zip-unpacked-size';
 
 /**
  * 活动数据批量导入 — reads an uploaded CSV (UTF-8, BOM allowed) or XLSX file into rows. Only the reading is here:
@@ -11,6 +12,10 @@ export const UPLOAD_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
   /** One transaction per file: a city-wide month is ~5,000 enterprises × a few kinds, so uploads go by batches. */
   maxRows: 5_000,
+  /** An XLSX unpacks ~10-20× (a 5,000-row sheet is a few MB of XML); past this it is a ZIP bomb, not data. */
+  maxUnpackedBytes: 50 * 1024 * 1024,
+  /** A workbook is a dozen parts or so; thousands would each cost a parse. */
+  maxZipEntries: 1_000,
 } as const;
 
 export const UPLOAD_COLUMNS = ['uscc', 'period', 'kind', 'amount', 'unit', 'valueAdded'] as const;
@@ -39,6 +44,7 @@ export type UploadProblem =
   | { code: 'unsupported_type'; filename: string }
   | { code: 'too_large'; limit: number }
   | { code: 'too_many_rows'; limit: number; rows: number }
+  | { code: 'too_large_unpacked'; limit: number; maxEntries: number }
   | { code: 'unreadable'; reason: string }
   | { code: 'missing_columns'; columns: string }
   | { code: 'empty' };
@@ -142,8 +148,29 @@ function excelCell(value: ExcelJS.CellValue, column: 'period' | 'other'): Cell {
   return null;
 }
 
-/** Reads the first worksheet of an XLSX file; row 1 is the header. */
+/**
+ * Reads the first worksheet of an XLSX file; row 1 is the header. exceljs unpacks the whole file, so its unpacked
+ * size is checked first from the ZIP directory.
+ */
 export async function parseXlsxUpload(bytes: Uint8Array): Promise<UploadParse> {
+  const unpacked = checkZipUnpackedSize(bytes, {
+    maxUnpackedBytes: UPLOAD_LIMITS.maxUnpackedBytes,
+    maxEntries: UPLOAD_LIMITS.maxZipEntries,
+  });
+  if (!unpacked.ok)
+    return unpacked.problem === 'too_large'
+      ? {
+          ok: false,
+          problem: {
+            code: 'too_large_unpacked',
+            limit: UPLOAD_LIMITS.maxUnpackedBytes,
+            maxEntries: UPLOAD_LIMITS.maxZipEntries,
+          },
+        }
+      : {
+          ok: false,
+          problem: { code: 'unreadable', reason: `not a readable XLSX workbook (${unpacked.reason})` },
+        };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as never);

@@ -96,7 +96,8 @@ export async function behaviourHistoryRoutes(app: SanquApp, platform: Platform) 
     {
       schema: {
         tags: ['carbon'],
-        summary: 'A resident account’s behaviour events (its owner, officers of its county, auditors)',
+        summary:
+          'A resident account’s behaviour events (its owner, ecology officers of its county or the city, auditors)',
         params: Type.Object({ accountNo: Type.String({ pattern: ACCOUNT_NUMBER_PATTERN }) }),
         querystring: PageQuery,
         response: { 200: HistoryPage, ...errorResponses(401, 403, 404, 422) },
@@ -105,7 +106,7 @@ export async function behaviourHistoryRoutes(app: SanquApp, platform: Platform) 
     async (request) => {
       requireActor(request);
       const account = await platform.carbon.accounts.get(request.params.accountNo);
-      authorize(request, platform.can, 'carbon.account.read', {
+      authorize(request, platform.can, 'carbon.behaviour.read', {
         type: 'carbon_account',
         divisionCode: account?.countyCode ?? null,
         ownerId: account?.subjectId ?? null,

@@ -34,6 +34,10 @@ const MESSAGES: Record<CalculationIssueCode, { 'zh-CN': string; en: string }> = 
     'zh-CN': '工业增加值（万元）须为 0 或不小于 0.01 的数（收到 {valueAdded}）',
     en: 'Value-added (万元) must be 0 or at least 0.01 (got {valueAdded})',
   },
+  value_added_too_large: {
+    'zh-CN': '工业增加值 {valueAdded} 万元超过上限 {max} 万元，请核对单位（万元）',
+    en: 'Value-added of {valueAdded} 万元 exceeds the limit of {max} 万元; check the unit (万元)',
+  },
   renewable_exceeds_electricity: {
     'zh-CN': '自发可再生电力抵扣 {renewable} t 超过外购电力排放 {electricity} t，请核对电量',
     en: 'Own renewable deduction of {renewable} t exceeds purchased electricity emissions of {electricity} t; check the amounts',

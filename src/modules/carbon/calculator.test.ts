@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeCalculationIssue } from './calculation-messages';
-import { type ActivityInput, type CalculationInput, calculateEmissions } from './calculator';
+import { type ActivityInput, type CalculationInput, calculateEmissions, MAX_VALUE_ADDED } from './calculator';
 import { createFactorLibrary } from './factors';
 import { loadFactorLibrary } from './load-factors';
 
@@ -245,6 +245,32 @@ describe('plausibility', () => {
       valueAdded: 0,
     });
     expect(zero.ok && zero.result.intensity).toBeNull();
+  });
+
+  it('refuses a value added past MAX_VALUE_ADDED, naming the bound (its fen would overflow bigint)', () => {
+    const huge = calculateEmissions(library, {
+      period: '2023-05',
+      activities: [{ kind: 'process', amount: 1, unit: 'tCO2' }],
+      valueAdded: 1e13,
+    });
+    expect(huge).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'valueAdded',
+          code: 'value_added_too_large',
+          params: { valueAdded: '10000000000000', max: 1e9 },
+        },
+      ],
+    });
+    if (!huge.ok)
+      expect(describeCalculationIssue(huge.issues[0]!, 'en')).toContain('limit of 1000000000 万元');
+    const largest = calculateEmissions(library, {
+      period: '2023-05',
+      activities: [{ kind: 'process', amount: 1, unit: 'tCO2' }],
+      valueAdded: MAX_VALUE_ADDED,
+    });
+    expect(largest.ok).toBe(true);
   });
 });
 

@@ -77,6 +77,7 @@ export type CalculationIssueCode =
   | 'unknown_kind'
   | 'unknown_unit'
   | 'value_added_invalid'
+  | 'value_added_too_large'
   | 'factor_missing'
   | 'result_too_large'
   | 'renewable_exceeds_electricity';
@@ -94,6 +95,12 @@ export type CalculationOutcome =
 
 /** Smallest non-zero value added (万元) an intensity is computed from: 100 yuan; below that L is noise. */
 export const MIN_VALUE_ADDED = 0.01;
+
+/**
+ * Largest value added (万元) accepted: 1e9 万元 (10 万亿 yuan) is past any single enterprise's month, and keeps
+ * the fen amount (×1e6) an exact integer well inside PostgreSQL bigint.
+ */
+export const MAX_VALUE_ADDED = 1e9;
 
 /** Amounts beyond this many base units (kWh, t, GJ, 10^4Nm3, tCO2) are not data, they are typos. */
 export const MAX_BASE_AMOUNT = 1e12;
@@ -270,6 +277,12 @@ export function calculateEmissions(
       path: 'valueAdded',
       code: 'value_added_invalid',
       params: { valueAdded: String(valueAdded) },
+    });
+  else if (valueAdded !== undefined && valueAdded > MAX_VALUE_ADDED)
+    issues.push({
+      path: 'valueAdded',
+      code: 'value_added_too_large',
+      params: { valueAdded: String(valueAdded), max: MAX_VALUE_ADDED },
     });
   const checked = (input.activities ?? []).map((activity, index) => checkActivity(activity, index, issues));
   if (issues.length > 0) return { ok: false, issues };

@@ -107,6 +107,14 @@ describe.each(testDialects)('farm carbon-neutral accounts on %s', (dialect) => {
     });
   });
 
+  it('keeps a year final when an earlier month of it is closed again', async () => {
+    const farms = t.platform.carbon.farms;
+    await farms.closeYear({ year, period: `${year}-12`, runId: 'december', final: true });
+    expect((await read('auditor', `?period=${year}`)).json().status).toBe('final');
+    await farms.closeYear({ year, period: `${year}-06`, runId: 're-close-june', final: false });
+    expect((await read('auditor', `?period=${year}`)).json().status).toBe('final');
+  });
+
   it('refuses negative, absurd and unknown inputs with a clear 422', async () => {
     const negative = await record('farmer', { ...good, dieselTonnes: -2 });
     expect(negative.statusCode).toBe(422);

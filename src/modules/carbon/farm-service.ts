@@ -206,6 +206,16 @@ export function createCarbonFarmService(
       options: { year: number; period: string; runId: string; final: boolean },
       actor: AuditActor | null = null,
     ): Promise<FarmCloseSummary> {
+      // Once the December close has made a year final, re-closing one of its earlier months recomputes it but
+      // must not turn the year back to 'closed'.
+      const finalised = await db
+        .selectFrom('carbon_farm_results')
+        .select('farm_id')
+        .where('year', '=', options.year)
+        .where('final', '=', 1)
+        .limit(1)
+        .executeTakeFirst();
+      if (finalised) options = { ...options, final: true };
       const library = await factors.library();
       const inputs = new Map(
         (

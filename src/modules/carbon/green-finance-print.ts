@@ -44,7 +44,7 @@ export function renderCreditReportHtml(
   const rows = report.months
     .map(
       (m) =>
-        `<tr><td>${html(m.period)}</td><td>${STATUS[m.status]}</td><td class="n">${number(m.totalTonnes)}</td><td class="n">${number(m.valueAdded, 2)}</td><td class="n">${number(m.intensity, 4)}</td><td>${m.level ?? '—'}</td><td>${m.grade ?? '—'}</td><td>${m.label ?? '—'}</td></tr>`,
+        `<tr><td>${html(m.period)}</td><td>${STATUS[m.status]}${m.unconfirmedRows > 0 ? `（${m.unconfirmedRows} 条待确认）` : ''}</td><td class="n">${number(m.totalTonnes)}</td><td class="n">${number(m.valueAdded, 2)}</td><td class="n">${number(m.intensity, 4)}</td><td>${m.level ?? '—'}</td><td>${m.grade ?? '—'}</td><td>${m.label ?? '—'}</td></tr>`,
     )
     .join('');
   const dimensions = (label?.explanation?.dimensions ?? [])
@@ -60,9 +60,12 @@ export function renderCreditReportHtml(
   const missing = report.missingPeriods.length
     ? `<p class="note">缺少数据的月份：${report.missingPeriods.join('、')}</p>`
     : '';
+  const pending = summary.unconfirmedPeriods.length
+    ? `<p class="note pending">待确认月份：${summary.unconfirmedPeriods.join('、')}，共 ${summary.unconfirmedRows} 条活动数据因数值异常待主管部门确认，确认前不计入排放，上表排放与强度偏低；这些月份不评碳效等级和四色标签，也不计入强度趋势。${efficiency ? `碳效、标签与建议利率取自最近一个无待确认数据的已结算月份 ${efficiency.period}` : '报告期内没有无待确认数据的已结算月份，故暂不给出碳效、标签与建议利率'}。</p>`
+    : '';
   const rateBlock = rate
     ? `<p>建议利率：<strong>${rate.ratePercent}</strong> = 1年期 LPR ${(rate.lprBasisPoints / 100).toFixed(2)}%（${html(rate.lprEffectiveFrom)}）${rate.spreadBasisPoints >= 0 ? '+' : '−'} ${Math.abs(rate.spreadBasisPoints)} 个基点（${html(rate.label)}）</p><p class="note">LPR 来源：${html(rate.lprSource)}。加点表版本 ${html(rate.tableVersion)}${rate.spreadBasis === 'assumption' ? '，为平台暂定假设，非公布标准' : ''}；仅供参考，不构成定价。</p>`
-    : '<p>建议利率：暂无（尚无已结算月份的四色标签）</p>';
+    : '<p>建议利率：暂无（尚无无待确认数据的已结算月份的四色标签）</p>';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>碳征信报告 ${html(enterprise.name)}</title>
 <style>
@@ -91,6 +94,7 @@ ${label?.explanation ? `<ul>${dimensions}</ul><p class="note">${html(label.expla
 ${emissionsChart(report.months)}
 <table><thead><tr><th>月份</th><th>状态</th><th>排放（吨）</th><th>增加值（万元）</th><th>强度（t/万元）</th><th>碳效水平</th><th>碳效等级</th><th>四色标签</th></tr></thead><tbody>${rows}</tbody></table>
 ${missing}
+${pending}
 <h2>三、建议贷款利率</h2>
 ${rateBlock}
 <h2>四、排放因子来源</h2>

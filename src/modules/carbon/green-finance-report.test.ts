@@ -44,6 +44,8 @@ describe('buildCreditReport', () => {
       level: '低碳',
       intensityChange: 0,
       trend: 'flat',
+      unconfirmedRows: 0,
+      unconfirmedPeriods: [],
     });
     expect(report.efficiency).toEqual({
       period: '2026-03',
@@ -95,6 +97,43 @@ describe('buildCreditReport', () => {
       suggestedRate: null,
     });
     expect(report.summary).toMatchObject({ totalTonnes: 0, intensity: null, trend: null });
+  });
+
+  it('takes grade, label and rate from the last closed month without unconfirmed rows, and counts them', () => {
+    const flagged = { k: null, grade: null, label: null, explanation: null, intensity: 0.1 } as const;
+    const months = [
+      ...year('2025-12', 10),
+      enterpriseMonth(USCC, '2026-01', { label: '黄', grade: 3, k: 1.1 }),
+      enterpriseMonth(USCC, '2026-02', { ...flagged, unconfirmedRows: 2 }),
+      // Closed before the rule: a label on a month with unconfirmed rows is not priced on either.
+      enterpriseMonth(USCC, '2026-03', { label: '深绿', grade: 1, intensity: 0.1, unconfirmedRows: 1 }),
+    ];
+    const report = build(months);
+    expect(report.window).toEqual({ from: '2025-04', to: '2026-03' });
+    expect(report.efficiency).toMatchObject({ period: '2026-01', grade: 3, k: 1.1 });
+    expect(report.label).toMatchObject({ period: '2026-01', label: '黄' });
+    expect(report.suggestedRate?.ratePercent).toBe('3.00%');
+    expect(report.months.map((m) => m.unconfirmedRows).slice(-3)).toEqual([0, 2, 1]);
+    expect(report.summary).toMatchObject({
+      unconfirmedRows: 3,
+      unconfirmedPeriods: ['2026-02', '2026-03'],
+      trend: 'flat',
+    });
+    const html = renderCreditReportHtml(report, { organisation: null, requestId: 'r' });
+    expect(html).toContain('待确认月份：2026-02、2026-03');
+    expect(html).toContain('已结算（2 条待确认）');
+    expect(html).toContain('已结算月份 2026-01');
+    expect(html).toContain('3.00%');
+    expect(html).not.toContain('2.40%');
+  });
+
+  it('gives no grade, label or rate when every closed month has unconfirmed rows', () => {
+    const report = build([enterpriseMonth(USCC, '2026-03', { unconfirmedRows: 1 })]);
+    expect(report).toMatchObject({ efficiency: null, label: null, suggestedRate: null });
+    expect(report.summary.unconfirmedRows).toBe(1);
+    const html = renderCreditReportHtml(report, { organisation: null, requestId: 'r' });
+    expect(html).toContain('建议利率：暂无');
+    expect(html).toContain('故暂不给出碳效、标签与建议利率');
   });
 
   it('a closed month without a label gives no suggested rate', () => {

@@ -41,6 +41,8 @@ export interface ReportMonth {
   level: CarbonLevel | null;
   grade: CarbonGradeNumber | null;
   label: FourColourLabel | null;
+  /** Activity rows left out of the figures until an officer confirms them; a closed month with any has no label. */
+  unconfirmedRows: number;
 }
 
 /** 碳征信报告 — what a bank reads with the enterprise's consent. */
@@ -62,8 +64,12 @@ export interface CreditReport {
     /** (last L − first L) / first L over the window's months with an intensity. */
     intensityChange: number | null;
     trend: 'falling' | 'flat' | 'rising' | null;
+    /** Activity rows of the window waiting for confirmation: their months' figures are understated. */
+    unconfirmedRows: number;
+    /** The months those rows belong to. */
+    unconfirmedPeriods: string[];
   };
-  /** 碳效码 of the last closed month (DB33/T 1347-2023). */
+  /** 碳效码 of the last closed month without unconfirmed rows (DB33/T 1347-2023). */
   efficiency: {
     period: string;
     level: CarbonLevel | null;
@@ -71,7 +77,7 @@ export interface CreditReport {
     k: number | null;
     industryAverage: number | null;
   } | null;
-  /** 四色 label of the last closed month with each dimension's part. */
+  /** 四色 label of that month with each dimension's part. */
   label: { period: string; label: FourColourLabel; explanation: LabelResult | null } | null;
   /** Every factor version behind the window's figures, once each. */
   factors: FactorProvenance[];
@@ -91,6 +97,7 @@ const toReportMonth = (m: EnterpriseMonth): ReportMonth => ({
   level: m.level,
   grade: m.grade,
   label: m.label,
+  unconfirmedRows: m.unconfirmedRows,
 });
 
 function summarise(months: readonly EnterpriseMonth[]): CreditReport['summary'] {
@@ -107,7 +114,10 @@ function summarise(months: readonly EnterpriseMonth[]): CreditReport['summary'] 
     : null;
   const intensity =
     valueAdded === null ? null : round(withValue.reduce((s, m) => s + m.totalTonnes, 0) / valueAdded, 4);
-  const intensities = months.filter((m) => m.intensity !== null).map((m) => m.intensity as number);
+  // A month with unconfirmed rows understates its intensity, so it does not move the trend.
+  const intensities = months
+    .filter((m) => m.intensity !== null && m.unconfirmedRows === 0)
+    .map((m) => m.intensity as number);
   const first = intensities[0];
   const last = intensities.at(-1);
   const intensityChange =
@@ -129,6 +139,8 @@ function summarise(months: readonly EnterpriseMonth[]): CreditReport['summary'] 
     level: intensity === null ? null : carbonLevel(intensity),
     intensityChange,
     trend,
+    unconfirmedRows: months.reduce((s, m) => s + m.unconfirmedRows, 0),
+    unconfirmedPeriods: months.filter((m) => m.unconfirmedRows > 0).map((m) => m.period),
   };
 }
 
@@ -142,7 +154,9 @@ function provenance(months: readonly EnterpriseMonth[]): FactorProvenance[] {
 
 /**
  * Builds the report from the enterprise's months: the window is the twelve months ending at the last closed month
- * (a later provisional month is not yet a figure a bank should price on); grade and label are that month's.
+ * (a later provisional month is not yet a figure a bank should price on); grade, label and rate are those of the
+ * window's last closed month without unconfirmed rows (one with them has no label: a figure flagged as implausible
+ * is left out until confirmed, and flagging one's own figure must not buy a better rate).
  * @example buildCreditReport({ enterprise, months: await industrial.monthlyResults(uscc, from, to), generatedAt, spreads })
  */
 export function buildCreditReport(input: {
@@ -173,23 +187,22 @@ export function buildCreditReport(input: {
     .filter((m) => m.period >= window.from && m.period <= window.to)
     .sort((a, b) => a.period.localeCompare(b.period));
   const present = new Set(inWindow.map((m) => m.period));
+  const basis = inWindow.filter((m) => m.status === 'closed' && m.unconfirmedRows === 0).at(-1) ?? null;
   return {
     ...base,
     window,
     months: inWindow.map(toReportMonth),
     missingPeriods: periodsBetween(window.from, window.to).filter((p) => !present.has(p)),
     summary: summarise(inWindow),
-    efficiency: {
-      period: lastClosed.period,
-      level: lastClosed.level,
-      grade: lastClosed.grade,
-      k: lastClosed.k,
-      industryAverage: lastClosed.industryAverage,
+    efficiency: basis && {
+      period: basis.period,
+      level: basis.level,
+      grade: basis.grade,
+      k: basis.k,
+      industryAverage: basis.industryAverage,
     },
-    label: lastClosed.label
-      ? { period: lastClosed.period, label: lastClosed.label, explanation: lastClosed.explanation }
-      : null,
+    label: basis?.label ? { period: basis.period, label: basis.label, explanation: basis.explanation } : null,
     factors: provenance(inWindow),
-    suggestedRate: suggestedRate(lastClosed.label, input.spreads),
+    suggestedRate: suggestedRate(basis?.label ?? null, input.spreads),
   };
 }

@@ -76,6 +76,9 @@ export const CreditReportSchema = Type.Object(
         level: Level,
         grade: Grade,
         label: Type.Union([Label, Type.Null()]),
+        unconfirmedRows: Type.Integer({
+          description: 'Rows left out until an officer confirms them; a closed month with any has no label',
+        }),
       }),
     ),
     missingPeriods: Type.Array(Type.String()),
@@ -86,25 +89,33 @@ export const CreditReportSchema = Type.Object(
       level: Level,
       intensityChange: NullableNumber,
       trend: Type.Union([StringEnum(['falling', 'flat', 'rising'] as const), Type.Null()]),
+      unconfirmedRows: Type.Integer({ description: 'Rows of the window waiting for confirmation' }),
+      unconfirmedPeriods: Type.Array(Type.String()),
     }),
-    efficiency: Type.Union([
-      Type.Object({
-        period: Type.String(),
-        level: Level,
-        grade: Grade,
-        k: NullableNumber,
-        industryAverage: NullableNumber,
-      }),
-      Type.Null(),
-    ]),
-    label: Type.Union([
-      Type.Object({
-        period: Type.String(),
-        label: Label,
-        explanation: Type.Union([LabelResultSchema, Type.Null()]),
-      }),
-      Type.Null(),
-    ]),
+    efficiency: Type.Union(
+      [
+        Type.Object({
+          period: Type.String(),
+          level: Level,
+          grade: Grade,
+          k: NullableNumber,
+          industryAverage: NullableNumber,
+        }),
+        Type.Null(),
+      ],
+      { description: 'Of the last closed month of the window without unconfirmed rows; null if none' },
+    ),
+    label: Type.Union(
+      [
+        Type.Object({
+          period: Type.String(),
+          label: Label,
+          explanation: Type.Union([LabelResultSchema, Type.Null()]),
+        }),
+        Type.Null(),
+      ],
+      { description: 'Of the same month as efficiency; the suggested rate follows it' },
+    ),
     factors: Type.Array(FactorProvenanceSchema),
     suggestedRate: Type.Union([
       Type.Object({

@@ -52,6 +52,8 @@ export function createIndustrialCloseService(
       .where('period', '>=', addMonths(period, -12))
       .where('period', '<=', addMonths(period, -1))
       .where('value_added_fen', '>', 0)
+      // A month closed with rows waiting for confirmation understates its intensity: no baseline either.
+      .where('unconfirmed_rows', '=', 0)
       .groupBy('uscc')
       .execute();
     return new Map(
@@ -66,7 +68,9 @@ export function createIndustrialCloseService(
     /**
      * Closes `period` for industrial accounts: emissions from the counted activity rows with the factors valid
      * for the period (fallbacks flagged in the provenance), L, the industry average per GB/T 4754 class from the
-     * city's own data, K, 碳效码 grade and level, and the four-colour label with its explanation. Replaces the
+     * city's own data, K, 碳效码 grade and level, and the four-colour label with its explanation. A month with
+     * activity rows waiting for confirmation keeps its figures and level but gets no K, grade or label and is
+     * left out of the averages and county totals (re-close once the rows are confirmed). Replaces the
      * period's rows in one transaction (re-running gives the same rows under the new run id); one audit entry.
      * @example await platform.carbon.industrial.closePeriod('2026-10', 'run-42')
      */
@@ -147,7 +151,13 @@ export function createIndustrialCloseService(
           action: 'carbon.industrial.close',
           resourceType: 'carbon_enterprise_results',
           resourceId: period,
-          after: { runId, enterprises: rows.length, labels: closed.summary.labels, skipped },
+          after: {
+            runId,
+            enterprises: rows.length,
+            labels: closed.summary.labels,
+            awaitingConfirmation: closed.summary.awaitingConfirmation,
+            skipped,
+          },
         });
       });
       return { period, runId, skipped, ...closed.summary };

@@ -46,16 +46,23 @@ export interface IndustrialCloseSummary {
   byCounty: Record<string, Totals>;
   byIndustry: Record<string, Totals & { industryAverage: number | null }>;
   labels: Record<FourColourLabel, number>;
-  /** Enterprises without value added: emissions only, no intensity, grade or label. */
+  /** Enterprises without a label: no value added (emissions only), or rows waiting for confirmation. */
   unlabelled: number;
+  /** Of those, enterprises whose month has activity rows waiting for an officer's confirmation. */
+  awaitingConfirmation: number;
 }
 
 const hasValueAdded = (e: CloseInput) => e.valueAddedFen !== null && e.valueAddedFen > 0;
+/**
+ * Whether the month's figures may be judged and serve as others' benchmark: a flagged row is left out of the
+ * figures until confirmed, so until then the intensity is understated (flagging one's own figure must not pay).
+ */
+const judgeable = (e: CloseInput) => hasValueAdded(e) && e.unconfirmedRows === 0;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function averagesBy(inputs: readonly CloseInput[], keyOf: (e: CloseInput) => string) {
   const groups = new Map<string, CloseInput[]>();
-  for (const e of inputs.filter(hasValueAdded)) groups.set(keyOf(e), [...(groups.get(keyOf(e)) ?? []), e]);
+  for (const e of inputs.filter(judgeable)) groups.set(keyOf(e), [...(groups.get(keyOf(e)) ?? []), e]);
   const out = new Map<string, { members: number; average: number | null }>();
   for (const [key, members] of groups) {
     const average = industryAverage(
@@ -81,7 +88,8 @@ function addTo(totals: Record<string, Totals>, key: string, e: CloseInput) {
 /**
  * Closes one period: the industry average of each GB/T 4754 class (its own if it has at least
  * MIN_BENCHMARK_PEERS members with value added, else its 2-digit division's, else none), K and grade, the
- * county totals behind the regional dimension, and the label with its explanation.
+ * county totals behind the regional dimension, and the label with its explanation. An enterprise with rows
+ * waiting for confirmation keeps its figures but gets no K, grade or label and counts in no average or county total.
  */
 export function closeEnterprises(
   inputs: readonly CloseInput[],
@@ -89,9 +97,9 @@ export function closeEnterprises(
 ): { enterprises: ClosedEnterprise[]; summary: IndustrialCloseSummary } {
   const byClass = averagesBy(inputs, (e) => e.industryCode);
   const byDivision = averagesBy(inputs, (e) => e.industryCode.slice(0, 3));
-  // County totals count only enterprises with value added, so both shares have the same members.
+  // County totals count only judgeable enterprises (value added, nothing unconfirmed), so both shares have the same members.
   const county = new Map<string, { grams: number; fen: number }>();
-  for (const e of inputs.filter(hasValueAdded)) {
+  for (const e of inputs.filter(judgeable)) {
     const c = county.get(e.countyCode) ?? { grams: 0, fen: 0 };
     c.grams += e.figures.totalGrams;
     c.fen += e.valueAddedFen ?? 0;
@@ -103,6 +111,7 @@ export function closeEnterprises(
     byIndustry: {},
     labels: Object.fromEntries(FOUR_COLOUR_LABELS.map((l) => [l, 0])) as Record<FourColourLabel, number>,
     unlabelled: 0,
+    awaitingConfirmation: 0,
   };
   const enterprises = inputs.map((input): ClosedEnterprise => {
     addTo(summary.byCounty, input.countyCode, input);
@@ -120,7 +129,8 @@ export function closeEnterprises(
         ? null
         : ((benchmarkClass === input.industryCode ? own : division)?.average ?? null);
     const intensity = input.figures.intensity;
-    if (intensity === null) {
+    if (input.unconfirmedRows > 0) summary.awaitingConfirmation += 1;
+    if (intensity === null || input.unconfirmedRows > 0) {
       summary.unlabelled += 1;
       return {
         input,

@@ -14,6 +14,7 @@ export type RowMessageCode =
   | 'missing_value'
   | 'duplicate_in_file'
   | 'value_added_conflict'
+  | 'value_added_not_stored'
   | 'plausibility_warning'
   | 'replaced';
 
@@ -52,6 +53,10 @@ const TEXT: Record<RowMessageCode, { zh: string; en: string }> = {
   value_added_conflict: {
     zh: '增加值与第 {first} 行给出的同月增加值不一致',
     en: 'Value added differs from the one row {first} gives for the same month',
+  },
+  value_added_not_stored: {
+    zh: '本月增加值未保存：给出增加值的第 {row} 行被拒绝，请修正该行后重新上传',
+    en: 'The month’s value added was not stored: row {row}, which gave it, was rejected; correct it and upload again',
   },
   plausibility_warning: {
     zh: '按此数据全年排放约 {annualTonnes} t，远超企业规模的合理上限 {ceilingTonnes} t：已保存但暂不计入，待主管部门确认',

@@ -10,6 +10,7 @@ const USERS: TestUser[] = [
   { username: 'economy-changshan', role: 'officer', department: 'economy', divisionCode: '330822' },
   { username: 'agent', role: 'enterprise_agent', subjectId: E.pharma.uscc },
   { username: 'auditor', role: 'auditor' },
+  { username: 'services-city', role: 'officer', department: 'services', divisionCode: '330800' },
 ];
 const BASE = '/api/v1/carbon/enterprises';
 
@@ -105,6 +106,13 @@ describe.each(testDialects)('officer label overview on %s', (dialect) => {
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).getCell(1).value).toBe('统一社会信用代码');
     expect(sheet?.rowCount).toBe(5);
+  });
+
+  it('gives other departments the counts but not the enterprises’ figures', async () => {
+    expect((await get(`${BASE}/overview?period=2024-06`, 'services-city')).statusCode).toBe(200);
+    expect((await get(`${BASE}/results?period=2024-06`, 'services-city')).statusCode).toBe(403);
+    expect((await get(`${BASE}/results.xlsx?period=2024-06`, 'services-city')).statusCode).toBe(403);
+    expect((await get(`${BASE}/results?period=2024-06`, 'auditor')).statusCode).toBe(200);
   });
 
   it('refuses anonymous callers, enterprises and bad filters', async () => {

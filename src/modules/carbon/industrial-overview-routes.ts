@@ -60,15 +60,21 @@ export async function industrialOverviewRoutes(app: SanquApp, platform: Platform
   const overview = (): IndustrialOverviewService => platform.carbon.overview;
   const countyName = (code: string) => platform.divisions.get(code)?.name ?? code;
 
-  /** The county the request is about (asked, or the officer's own), authorised; then the period to read. */
-  async function scope(request: FastifyRequest, query: { period?: string; county?: string }) {
+  /**
+   * The county the request is about (asked, or the officer's own), authorised for `action`; then the period.
+   * Counts per county and division are statistics (`carbon.close.read`, any officer in jurisdiction); the
+   * per-enterprise rows carry an enterprise's value added and emissions, so they need what reading its account
+   * needs (`carbon.activity.read`: the economy and ecology bureaus in jurisdiction, auditors).
+   */
+  async function scope(
+    request: FastifyRequest,
+    query: { period?: string; county?: string },
+    action: 'carbon.close.read' | 'carbon.activity.read',
+  ) {
     const actor = requireActor(request);
     const own = actor.role === 'officer' && actor.divisionCode?.length === 6 ? actor.divisionCode : CITY;
     const county = query.county ?? (own === CITY ? null : own);
-    authorize(request, platform.can, 'carbon.close.read', {
-      type: 'carbon_close',
-      divisionCode: county ?? CITY,
-    });
+    authorize(request, platform.can, action, { type: 'carbon_close', divisionCode: county ?? CITY });
     const period = query.period ?? (await overview().latestClosedPeriod());
     if (!period) throw new AppError(404, 'CLOSE_NOT_RUN', 'closeNotRun', { period: '—' });
     return { county: county === CITY ? null : county, period };
@@ -86,7 +92,7 @@ export async function industrialOverviewRoutes(app: SanquApp, platform: Platform
       },
     },
     async (request) => {
-      const { county, period } = await scope(request, request.query);
+      const { county, period } = await scope(request, request.query, 'carbon.close.read');
       const distribution = await overview().labelDistribution(period, county);
       return {
         ...distribution,
@@ -102,7 +108,8 @@ export async function industrialOverviewRoutes(app: SanquApp, platform: Platform
     {
       schema: {
         tags: ['carbon'],
-        summary: 'Closed enterprise results of a month, worst label first (officers in jurisdiction)',
+        summary:
+          'Closed enterprise results of a month, worst label first (economy and ecology officers in jurisdiction, auditors)',
         querystring: Type.Object(
           {
             ...ResultFilters,
@@ -122,7 +129,7 @@ export async function industrialOverviewRoutes(app: SanquApp, platform: Platform
       },
     },
     async (request) => {
-      const { county, period } = await scope(request, request.query);
+      const { county, period } = await scope(request, request.query, 'carbon.activity.read');
       const { limit, offset } = request.query;
       const label = (request.query.label ?? null) as FourColourLabel | null;
       const page = await overview().results({
@@ -141,7 +148,8 @@ export async function industrialOverviewRoutes(app: SanquApp, platform: Platform
     {
       schema: {
         tags: ['carbon'],
-        summary: 'The same results as an Excel workbook (officers in jurisdiction)',
+        summary:
+          'The same results as an Excel workbook (economy and ecology officers in jurisdiction, auditors)',
         querystring: Type.Object(ResultFilters, Strict),
         response: {
           200: { description: 'An .xlsx workbook', content: { 'application/octet-stream': { schema: {} } } },
@@ -150,7 +158,7 @@ export async function industrialOverviewRoutes(app: SanquApp, platform: Platform
       },
     },
     async (request, reply) => {
-      const { county, period } = await scope(request, request.query);
+      const { county, period } = await scope(request, request.query, 'carbon.activity.read');
       const label = (request.query.label ?? null) as FourColourLabel | null;
       const { items } = await overview().results({
         period,

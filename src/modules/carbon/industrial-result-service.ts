@@ -54,6 +54,10 @@ export interface EnterpriseLabel {
   computedAt: string;
 }
 
+/**
+ * `unconfirmedRows` is the live count; the month also counts the rows that waited at the close (its figures and
+ * missing label stand until it is closed again, even if an officer has confirmed them since).
+ */
 const closedMonth = (row: CarbonEnterpriseResultTable, unconfirmedRows: number): EnterpriseMonth => {
   const fen = row.value_added_fen === null ? null : Number(row.value_added_fen);
   return {
@@ -72,7 +76,7 @@ const closedMonth = (row: CarbonEnterpriseResultTable, unconfirmedRows: number):
     label: row.label as FourColourLabel | null,
     explanation: row.explanation ? (JSON.parse(row.explanation) as LabelResult) : null,
     factors: JSON.parse(row.factors) as FactorProvenance[],
-    unconfirmedRows,
+    unconfirmedRows: Math.max(Number(row.unconfirmed_rows), unconfirmedRows),
   };
 };
 
@@ -157,6 +161,7 @@ export function createIndustrialResultService(database: SanquDatabase, factors: 
       .where('period', '>=', `${year}-01`)
       .where('period', '<=', `${year}-12`)
       .where('value_added_fen', '>', 0)
+      .where('unconfirmed_rows', '=', 0)
       .executeTakeFirst();
     const grams = Number(row?.grams ?? 0);
     const fen = Number(row?.fen ?? 0);
@@ -191,7 +196,9 @@ export function createIndustrialResultService(database: SanquDatabase, factors: 
         .executeTakeFirst();
       const benchmarkClass = latest?.benchmark_class ?? null;
       const average = benchmarkClass ? await yearAverage(benchmarkClass, year) : null;
-      const graded = intensity === null ? null : carbonGrade(intensity, average);
+      const unconfirmedRows = months.reduce((s, m) => s + m.unconfirmedRows, 0);
+      // Rows waiting for confirmation understate the year's intensity: figures, but no K or grade.
+      const graded = intensity === null || unconfirmedRows > 0 ? null : carbonGrade(intensity, average);
       const factorsById = new Map(months.flatMap((m) => m.factors).map((f) => [f.id, f]));
       return {
         uscc: uscc.toUpperCase(),
@@ -209,7 +216,7 @@ export function createIndustrialResultService(database: SanquDatabase, factors: 
         industryAverage: average,
         k: graded?.ratio ?? null,
         grade: graded?.grade ?? null,
-        unconfirmedRows: sum((m) => m.unconfirmedRows),
+        unconfirmedRows,
         factors: [...factorsById.values()],
       };
     },

@@ -87,6 +87,11 @@ describe.each(testDialects)('industrial account routes on %s', (dialect) => {
       details: [{ path: 'body.activities[0].unit' }],
     });
     expect(errorOf(unit).details[0]?.message).toContain('allowed units: t, kg');
+    // Past 1e9 万元 the fen amount would overflow bigint (a 500) or lose integer precision.
+    const hugeValueAdded = await post(`${PHARMA}/activity`, 'agent', { ...entry, valueAdded: 1e13 });
+    expect(hugeValueAdded.statusCode).toBe(422);
+    expect(errorOf(hugeValueAdded).details[0]).toMatchObject({ path: 'body.valueAdded' });
+    expect(JSON.stringify(errorOf(hugeValueAdded).details)).toMatch(/1000000000|1e\+?9/);
     const headers = await as('agent');
     const text = await t.app.inject({
       method: 'POST',

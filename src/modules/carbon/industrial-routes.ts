@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { UPLOAD_LIMITS } from './activity-upload';
+import { MAX_VALUE_ADDED } from './calculator';
 import {
   ActivityEntrySchema,
   EnterpriseLabelSchema,
@@ -65,7 +66,8 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
               ),
               { maxItems: 20 },
             ),
-            valueAdded: Type.Optional(Type.Number({ description: '万元' })),
+            // Bounded so the fen amount stays an exact integer inside bigint (the service checks it too).
+            valueAdded: Type.Optional(Type.Number({ description: '万元', maximum: MAX_VALUE_ADDED })),
           },
           Strict,
         ),

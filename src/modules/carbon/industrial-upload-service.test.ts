@@ -96,6 +96,35 @@ describe.each(testDialects)('activity upload on %s', (dialect) => {
     });
   });
 
+  it('says so on the stored rows when the only row giving the value added is rejected', async () => {
+    const report = await upload(
+      csv(
+        [
+          HEADER,
+          `${E.pharma.uscc},2024-07,raw_coal,12,kWh,500`,
+          `${E.pharma.uscc},2024-07,electricity,100000,kWh,`,
+        ].join('\n'),
+      ),
+    );
+    expect(report.results.map((r) => [r.status, r.messages.map((m) => m.code)])).toEqual([
+      ['rejected', ['unknown_unit']],
+      ['accepted', ['value_added_not_stored']],
+    ]);
+    expect(report.results[1]?.messages[0]?.en).toContain('row 2');
+    expect((await platform.carbon.industrial.listActivity(E.pharma.uscc, '2024-07')).valueAdded).toBeNull();
+    const fixed = await upload(
+      csv(
+        [
+          HEADER,
+          `${E.pharma.uscc},2024-08,raw_coal,12,kWh,500`,
+          `${E.pharma.uscc},2024-08,electricity,100000,kWh,500`,
+        ].join('\n'),
+      ),
+    );
+    expect(fixed.results[1]).toMatchObject({ status: 'accepted', messages: [] });
+    expect((await platform.carbon.industrial.listActivity(E.pharma.uscc, '2024-08')).valueAdded).toBe(500);
+  });
+
   it('reads XLSX with Chinese headers, dates as periods and formulas', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('活动数据');

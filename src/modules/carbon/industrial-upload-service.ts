@@ -52,6 +52,7 @@ const PROBLEMS: Record<UploadProblem['code'], { status: number; key: MessageKey 
   unsupported_type: { status: 415, key: 'uploadUnsupportedType' },
   too_large: { status: 413, key: 'uploadTooLarge' },
   too_many_rows: { status: 413, key: 'uploadTooManyRows' },
+  too_large_unpacked: { status: 413, key: 'uploadUnpackedTooLarge' },
   unreadable: { status: 400, key: 'uploadUnreadable' },
   missing_columns: { status: 422, key: 'uploadMissingColumns' },
   empty: { status: 400, key: 'uploadEmpty' },
@@ -242,6 +243,10 @@ export function createIndustrialUploadService(
             entered_by: actor.id,
             entered_at: at,
           });
+        // Value added rides on a row: when every row giving it was rejected, the stored rows say it was not kept.
+        else if (valueAdded)
+          for (const m of passed)
+            m.result.messages.push(rowMessage('value_added_not_stored', { row: valueAdded.row }));
       }
 
       const results = read.map((r) => r.result);

@@ -66,6 +66,8 @@ describe('month entry checks', () => {
       ['activities:renewable_exceeds_electricity'],
     ],
     ['2024-01', [], 0.001, ['valueAdded:value_added_invalid']],
+    ['2024-01', [], 1e9, []],
+    ['2024-01', [], 1e9 + 1, ['valueAdded:value_added_too_large']],
   ] as [string, [string, number, string][], number | undefined, string[]][])(
     '%s %j → %j',
     (p, kinds, va, expected) => {
@@ -158,6 +160,25 @@ describe('closing enterprises', () => {
     expect(enterprises[5]).toMatchObject({ label: null, explanation: null });
     expect(summary).toMatchObject({ enterprises: 6, unlabelled: 1 });
     expect(summary.byCounty['330803']).toMatchObject({ enterprises: 2, tonnes: 910, valueAdded: 100 });
+  });
+
+  it('closes a month with unconfirmed rows without judgement, and keeps it out of averages and county totals', () => {
+    const clean = [
+      input('a', 'C2720', '330822', 100e6, 100e6),
+      input('b', 'C2720', '330822', 200e6, 100e6),
+      input('c', 'C2720', '330802', 300e6, 100e6),
+    ];
+    // Its real figure re-entered as an absurd one and flagged: 1 t counted instead of hundreds.
+    const flagged = { ...input('d', 'C2720', '330822', 1e6, 100e6), unconfirmedRows: 1 };
+    const alone = closeEnterprises(clean, loadLabelThresholds());
+    const { enterprises, summary } = closeEnterprises([...clean, flagged], loadLabelThresholds());
+    expect(enterprises[3]).toMatchObject({ k: null, grade: null, label: null, explanation: null });
+    expect(enterprises[3]?.input.figures).toMatchObject({ totalGrams: 1e6, intensity: 0.01 });
+    expect(enterprises[3]?.industryAverage).toBe(2);
+    expect(enterprises.slice(0, 3)).toEqual(alone.enterprises);
+    expect(summary.byIndustry.C2720?.industryAverage).toBe(2);
+    expect(summary).toMatchObject({ enterprises: 4, unlabelled: 1, awaitingConfirmation: 1 });
+    expect(Object.values(summary.labels).reduce((x, y) => x + y, 0)).toBe(3);
   });
 
   it('labels every enterprise with value added once, and the counts add up', () => {

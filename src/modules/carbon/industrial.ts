@@ -53,8 +53,9 @@ export interface IndustrialIssue {
 }
 
 /**
- * Checks one month's entry: the calculator's rules (kinds, units, amounts, future periods, value added,
- * own generation against electricity) plus the industrial ones (no period before 2020, one row per kind).
+ * Checks one month's entry: the calculator's rules (kinds, units, amounts, future periods, value added up to
+ * MAX_VALUE_ADDED 万元 so its fen fits bigint, own generation against electricity) plus the industrial ones (no
+ * period before 2020, one row per kind).
  * `activities` is the month as it will stand after the entry, so own generation is checked against the
  * electricity already on file.
  */

@@ -12,6 +12,11 @@ export const carbonPolicies: readonly PolicyRule[] = [
   // no general office and no platform admin may mint them. (A dedicated integration principal per partner system
   // is the next step.)
   { action: 'carbon.behaviour.ingest', roles: ['officer'], scope: 'jurisdiction', departments: ['ecology'] },
+  // A resident's behaviour events are timestamped trips and pickups: where a person was. Besides the resident,
+  // only the ecology bureau that runs the scheme (in jurisdiction) and auditors read them.
+  { action: 'carbon.behaviour.read', roles: ['resident'], scope: 'own' },
+  { action: 'carbon.behaviour.read', roles: ['officer'], scope: 'jurisdiction', departments: ['ecology'] },
+  { action: 'carbon.behaviour.read', roles: ['auditor'], scope: 'any' },
   // Industrial accounts (工业企业碳账户): the enterprise enters its own figures; the economy (经信) and ecology
   // bureaus of the enterprise's county (or the city) read, enter on its behalf and confirm flagged figures.
   { action: 'carbon.activity.write', roles: ['enterprise_agent'], scope: 'own' },

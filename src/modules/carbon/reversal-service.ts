@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { AuditService } from '../../kernel/audit';
 import type { Actor } from '../../kernel/auth';
 import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
-import { notFound } from '../../kernel/errors';
+import { AppError, notFound } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
 import type { CarbonTables } from './carbon.tables';
+import { shanghaiDay } from './close-period';
 import { creditPendingWithin } from './ingest-credit';
 import { POINTS_ISSUER, walletOf } from './points-accounts';
 
@@ -17,10 +19,26 @@ export function createCarbonReversalService(
   now: () => Date = () => new Date(),
 ) {
   const db = tablesOf<CarbonTables>(database.db);
+
+  /** Expired: its expiry day has come (Asia/Shanghai), or an expiry run has already posted through that day. */
+  async function hasExpired(
+    trx: Kysely<CarbonTables>,
+    event: { subject_id: string; expires_on: string },
+  ): Promise<boolean> {
+    if (event.expires_on <= shanghaiDay(now())) return true;
+    const posted = await trx
+      .selectFrom('carbon_points_expiries')
+      .select('as_of')
+      .where('subject_id', '=', event.subject_id)
+      .where('as_of', '>=', event.expires_on)
+      .executeTakeFirst();
+    return posted !== undefined;
+  }
   /**
    * Undoes one event exactly: its points go back to the issuer, its units back to the day's cap, and the event is
    * marked reversed. Reversing twice changes nothing the second time. Points already spent cannot be reversed
-   * (409), so a wallet never goes negative.
+   * (409), so a wallet never goes negative; nor can points that have expired (409): they left the wallet, or are
+   * about to, through the expiry, and taking them again would take the resident's other, valid points.
    */
   return {
     async reverse(source: string, eventId: string, actor: Actor, requestId: string | null = null) {
@@ -45,6 +63,12 @@ export function createCarbonReversalService(
             alreadyReversed: true,
           };
         const points = Number(event.points);
+        if (points > 0 && (await hasExpired(trx, event))) {
+          throw new AppError(409, 'BEHAVIOUR_POINTS_EXPIRED', 'reversalPointsExpired', {
+            eventId,
+            expiresOn: event.expires_on,
+          });
+        }
         if (points > 0) {
           const account = await trx
             .selectFrom('carbon_accounts')

@@ -49,6 +49,8 @@ export interface CreditReport {
     level: CarbonLevel | null;
     grade: number | null;
     label: FourColourLabel | null;
+    /** Figures flagged as implausible and not yet confirmed: the month's emissions are understated. */
+    unconfirmedRows: number;
   }[];
   missingPeriods: string[];
   summary: {
@@ -58,6 +60,8 @@ export interface CreditReport {
     level: CarbonLevel | null;
     intensityChange: number | null;
     trend: 'falling' | 'flat' | 'rising' | null;
+    unconfirmedRows: number;
+    unconfirmedPeriods: string[];
   };
   efficiency: {
     period: string;

@@ -231,6 +231,8 @@ export const en: Translation = {
     byIndustry: 'Labels by industry division (GB/T 4754)',
     unlabelled: 'No label',
     enterprises: 'Enterprises (red and yellow first)',
+    restricted:
+      'Enterprise details (emissions, value added) are for the economy and ecology bureaus and auditors; the counts above are statistics.',
     export: 'Export to Excel',
     all: 'All',
     name: 'Enterprise',
@@ -357,6 +359,8 @@ export const en: Translation = {
     spreadBases: { assumption: 'platform assumption', published: 'published' },
     trendTitle: 'Monthly emissions and intensity',
     factorsTitle: 'Emission factors used',
+    unconfirmed:
+      '{{periods}} have figures waiting for an officer’s confirmation: their emissions are understated and they are not used for the grade, label or rate.',
   },
   calculator: {
     title: 'Emissions calculator',

@@ -226,6 +226,7 @@ export const zhCN = {
     byIndustry: '各行业（GB/T 4754 大类）贴标分布',
     unlabelled: '未贴标',
     enterprises: '企业贴标结果（红、黄优先）',
+    restricted: '企业明细（排放、增加值）仅限经信、生态环境部门和审计人员查看；以上为汇总统计。',
     export: '导出 Excel',
     all: '全部',
     name: '企业名称',
@@ -349,6 +350,7 @@ export const zhCN = {
     spreadBases: { assumption: '平台假设', published: '公开发布' },
     trendTitle: '月度排放量与强度',
     factorsTitle: '核算所用排放因子',
+    unconfirmed: '{{periods}} 有待主管部门核实的数据，这些月份的排放量偏低，不用于等级、贴标和利率。',
   },
   calculator: {
     title: '碳排放测算',

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Flex, List, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, List, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CreditReport, creditReportPrintUrl } from '../../../api/carbon-finance';
@@ -95,6 +95,14 @@ export function CreditReportView({ report }: { report: CreditReport }) {
           ]}
         />
       </Card>
+      {report.summary.unconfirmedPeriods.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="unconfirmed-periods"
+          title={t('bankCarbon.unconfirmed', { periods: report.summary.unconfirmedPeriods.join('、') })}
+        />
+      )}
       {rate && (
         <Card size="small" title={t('bankCarbon.rateTitle')} data-testid="suggested-rate">
           <Typography.Title level={3} style={{ margin: 0 }}>

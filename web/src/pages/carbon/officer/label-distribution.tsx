@@ -59,6 +59,8 @@ export function LabelDistributionView() {
     queryKey: ['carbon', 'overview', 'results', period, label, page],
     queryFn: ({ signal }) => fetchEnterpriseResults({ period, label, page, pageSize: 20 }, signal),
     enabled: period !== undefined,
+    // A 403 (a department without access to enterprise figures) is an answer, not a hiccup to retry.
+    retry: false,
   });
   const unlabelled = t('officerCarbon.unlabelled');
   const byCounty = useMemo(
@@ -136,75 +138,84 @@ export function LabelDistributionView() {
           </Card>
         </Col>
       </Row>
-      <Card
-        size="small"
-        title={t('officerCarbon.enterprises')}
-        extra={
-          <Button
-            href={enterpriseResultsXlsxUrl({ period, label })}
-            data-testid="export-xlsx"
-            disabled={!period}
-          >
-            {t('officerCarbon.export')}
-          </Button>
-        }
-      >
-        <Segmented
-          style={{ marginBottom: 12 }}
-          value={label ?? 'all'}
-          onChange={(value) => {
-            setLabel(value === 'all' ? undefined : (value as FourColourLabel));
-            setPage(1);
-          }}
-          options={[
-            { value: 'all', label: t('officerCarbon.all') },
-            ...LABELS.map((l) => ({ value: l, label: l })),
-          ]}
+      {(results.error as { status?: number } | null)?.status === 403 ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="enterprises-restricted"
+          title={t('officerCarbon.restricted')}
         />
-        <Table<EnterpriseResultRow>
+      ) : (
+        <Card
           size="small"
-          rowKey="uscc"
-          loading={results.isPending}
-          dataSource={results.data?.items ?? []}
-          scroll={{ x: 820 }}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: results.data?.total ?? 0,
-            onChange: setPage,
-            showSizeChanger: false,
-          }}
-          columns={[
-            { title: t('officerCarbon.name'), dataIndex: 'name', width: 220 },
-            {
-              title: t('officerCarbon.industry'),
-              key: 'industry',
-              width: 180,
-              render: (_, r) => `${r.industryCode} ${r.industryName}`,
-            },
-            {
-              title: t('enterpriseCarbon.totalTonnes'),
-              key: 't',
-              align: 'right',
-              render: (_, r) => n(r.tonnes, 2),
-            },
-            {
-              title: t('enterpriseCarbon.intensity'),
-              key: 'l',
-              align: 'right',
-              render: (_, r) => n(r.intensity, 4),
-            },
-            { title: 'K', key: 'k', align: 'right', render: (_, r) => n(r.k, 4) },
-            { title: t('enterpriseCarbon.grade'), dataIndex: 'grade', width: 70 },
-            {
-              title: t('enterpriseCarbon.label'),
-              dataIndex: 'label',
-              width: 70,
-              render: (l: FourColourLabel | null) => (l ? <LabelTag label={l} /> : t('common.none')),
-            },
-          ]}
-        />
-      </Card>
+          title={t('officerCarbon.enterprises')}
+          extra={
+            <Button
+              href={enterpriseResultsXlsxUrl({ period, label })}
+              data-testid="export-xlsx"
+              disabled={!period}
+            >
+              {t('officerCarbon.export')}
+            </Button>
+          }
+        >
+          <Segmented
+            style={{ marginBottom: 12 }}
+            value={label ?? 'all'}
+            onChange={(value) => {
+              setLabel(value === 'all' ? undefined : (value as FourColourLabel));
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: t('officerCarbon.all') },
+              ...LABELS.map((l) => ({ value: l, label: l })),
+            ]}
+          />
+          <Table<EnterpriseResultRow>
+            size="small"
+            rowKey="uscc"
+            loading={results.isPending}
+            dataSource={results.data?.items ?? []}
+            scroll={{ x: 820 }}
+            pagination={{
+              current: page,
+              pageSize: 20,
+              total: results.data?.total ?? 0,
+              onChange: setPage,
+              showSizeChanger: false,
+            }}
+            columns={[
+              { title: t('officerCarbon.name'), dataIndex: 'name', width: 220 },
+              {
+                title: t('officerCarbon.industry'),
+                key: 'industry',
+                width: 180,
+                render: (_, r) => `${r.industryCode} ${r.industryName}`,
+              },
+              {
+                title: t('enterpriseCarbon.totalTonnes'),
+                key: 't',
+                align: 'right',
+                render: (_, r) => n(r.tonnes, 2),
+              },
+              {
+                title: t('enterpriseCarbon.intensity'),
+                key: 'l',
+                align: 'right',
+                render: (_, r) => n(r.intensity, 4),
+              },
+              { title: 'K', key: 'k', align: 'right', render: (_, r) => n(r.k, 4) },
+              { title: t('enterpriseCarbon.grade'), dataIndex: 'grade', width: 70 },
+              {
+                title: t('enterpriseCarbon.label'),
+                dataIndex: 'label',
+                width: 70,
+                render: (l: FourColourLabel | null) => (l ? <LabelTag label={l} /> : t('common.none')),
+              },
+            ]}
+          />
+        </Card>
+      )}
     </Flex>
   );
 }

@@ -141,6 +141,18 @@ export interface CarbonEnterpriseResultTable {
   computed_at: string;
 }
 
+/** 结果留痕 — a month's enterprise result as it stood before a re-close changed or dropped it. */
+export interface CarbonEnterpriseResultReplacedTable {
+  uscc: string;
+  period: string;
+  label: string | null;
+  grade: number | null;
+  intensity: number | null;
+  close_run_id: string;
+  replaced_by_run_id: string;
+  replaced_at: string;
+}
+
 /** 农场年度投入 — one farm's inputs for one calendar year (JSON FarmInput without `year`); re-entry replaces it. */
 export interface CarbonFarmInputTable {
   farm_id: number;
@@ -213,6 +225,7 @@ export interface CarbonPointsExpiryTable {
 }
 
 export interface CarbonTables {
+  carbon_enterprise_results_replaced: CarbonEnterpriseResultReplacedTable;
   carbon_accounts: CarbonAccountTable;
   carbon_factors: CarbonFactorTable;
   carbon_behaviour_events: CarbonBehaviourEventTable;

@@ -5,6 +5,7 @@ import { createRewardsAndReversals } from './migrations/2026_11_29_0022_create_r
 import { createIndustrialActivity } from './migrations/2026_11_29_0023_create_industrial_activity';
 import { createFarmInputsAndClose } from './migrations/2026_11_29_0024_create_farm_inputs_and_close';
 import { leanBehaviourIngest } from './migrations/2026_11_29_0025_lean_behaviour_ingest';
+import { keepReplacedResults } from './migrations/2026_11_29_0026_keep_replaced_results';
 import { carbonPolicies } from './policies';
 import { carbonRoutes } from './routes';
 import { seedCarbon } from './seed';
@@ -31,6 +32,7 @@ export const carbonModule: PlatformModule = {
     '2026_11_29_0023_create_industrial_activity': createIndustrialActivity,
     '2026_11_29_0024_create_farm_inputs_and_close': createFarmInputsAndClose,
     '2026_11_29_0025_lean_behaviour_ingest': leanBehaviourIngest,
+    '2026_11_29_0026_keep_replaced_results': keepReplacedResults,
   },
   policies: carbonPolicies,
   routes: carbonRoutes,

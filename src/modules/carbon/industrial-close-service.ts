@@ -140,6 +140,33 @@ export function createIndustrialCloseService(
         computed_at: computedAt,
       }));
       await audit.transaction(db, async (trx) => {
+        // A re-close may change labels a bank has already priced on: what it replaces (changed or dropped) is
+        // kept in carbon_enterprise_results_replaced, so "what did it say before" has an answer.
+        const previous = await trx
+          .selectFrom('carbon_enterprise_results')
+          .select(['uscc', 'label', 'grade', 'intensity', 'close_run_id'])
+          .where('period', '=', period)
+          .execute();
+        const next = new Map(rows.map((r) => [r.uscc, r]));
+        const replaced = previous.filter((old) => {
+          const now = next.get(old.uscc);
+          return (
+            !now || now.label !== old.label || now.grade !== old.grade || now.intensity !== old.intensity
+          );
+        });
+        for (let start = 0; start < replaced.length; start += CHUNK)
+          await trx
+            .insertInto('carbon_enterprise_results_replaced')
+            .values(
+              replaced.slice(start, start + CHUNK).map((old) => ({
+                ...old,
+                period,
+                replaced_by_run_id: runId,
+                replaced_at: computedAt,
+              })),
+            )
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         await trx.deleteFrom('carbon_enterprise_results').where('period', '=', period).execute();
         for (let start = 0; start < rows.length; start += CHUNK)
           await trx
@@ -151,6 +178,7 @@ export function createIndustrialCloseService(
           action: 'carbon.industrial.close',
           resourceType: 'carbon_enterprise_results',
           resourceId: period,
+          before: previous.length === 0 ? null : { enterprises: previous.length, replaced: replaced.length },
           after: {
             runId,
             enterprises: rows.length,

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../kernel/auth';
+import { tablesOf } from '../../kernel/db';
 import { openTestDatabase, type TestDatabase, testDialects } from '../../kernel/db/test-databases';
 import { AppError } from '../../kernel/errors';
 import { type Platform, preparePlatform } from '../../platform';
+import type { CarbonTables } from './carbon.tables';
 import { addMonths, shanghaiPeriod } from './industrial';
 import { TEST_ENTERPRISES as E, insertTestEnterprises } from './industrial-test-support';
 
@@ -215,6 +217,42 @@ describe.each(testDialects)('industrial accounts service on %s', (dialect) => {
     expect(months4[3]).toMatchObject({ grade: label.grade, label: label.label });
     const notClosed = await failure(industrial().labelOf(E.pharma.uscc, '2025-05'));
     expect(notClosed).toMatchObject({ status: 404, code: 'PERIOD_NOT_CLOSED' });
+
+    // The same figures re-closed replace nothing worth keeping; corrected figures keep what they replaced.
+    const replacedRows = () =>
+      tablesOf<CarbonTables>(platform.database.db)
+        .selectFrom('carbon_enterprise_results_replaced')
+        .selectAll()
+        .where('period', '=', '2025-04')
+        .execute();
+    expect(await replacedRows()).toEqual([]);
+    const before = await industrial().labelOf(E.pharmaB.uscc, '2025-04');
+    await industrial().recordActivity(officer, {
+      uscc: E.pharmaB.uscc,
+      period: '2025-04',
+      activities: [{ kind: 'electricity', amount: 900_000, unit: 'kWh' }],
+      valueAdded: 500,
+    });
+    await industrial().closePeriod('2025-04', 'run-c');
+    const kept = (await replacedRows()).find((r) => r.uscc === E.pharmaB.uscc);
+    expect(kept).toMatchObject({
+      label: before.label,
+      grade: before.grade,
+      close_run_id: 'run-b',
+      replaced_by_run_id: 'run-c',
+    });
+    expect(kept?.intensity).toBeCloseTo(before.intensity, 6);
+    expect((await industrial().labelOf(E.pharmaB.uscc, '2025-04')).intensity).toBeGreaterThan(
+      before.intensity,
+    );
+    // Put the figures back for the tests that follow.
+    await industrial().recordActivity(officer, {
+      uscc: E.pharmaB.uscc,
+      period: '2025-04',
+      activities: [{ kind: 'electricity', amount: 300_000, unit: 'kWh' }],
+      valueAdded: 500,
+    });
+    await industrial().closePeriod('2025-04', 'run-d');
   });
 
   it('sums a year from its months', async () => {

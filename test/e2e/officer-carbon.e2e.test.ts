@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('officer carbon pages (e2e, headless Chromium)', (
     expect(answer.byCounty.map((c) => c.countyCode)).toEqual(['330822']);
   });
 
-  it('the city ecology officer adds a factor version from an existing one; a reused id is refused beside the field', async () => {
+  it('the city ecology officer adds a factor version from an existing one; a reused id is refused first', async () => {
     const page = await openPage();
     await openFactors(page, 'officer-330800-ecology');
     const table = page.getByTestId('factor-table');
@@ -72,35 +72,38 @@ describe.skipIf(!hasChromium)('officer carbon pages (e2e, headless Chromium)', (
     const drawer = page.getByRole('dialog', { name: '新增因子版本' });
     await drawer.getByLabel('以现有版本为基础').click();
     await page.keyboard.type('grid-east-china-2023');
-    await page.keyboard.press('Enter');
+    // Click the option: Enter inside the form could also submit it.
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'grid-east-china-2023' })
+      .click();
     expect(await drawer.getByLabel('单位').inputValue()).toBe('kgCO2/kWh');
-    await drawer.getByLabel('版本编号').fill('grid-east-china-2024');
     await drawer.getByLabel('数值').fill('0.5412');
     await drawer.getByLabel('发布年份').fill('2024');
     await drawer.getByLabel('适用起始月（YYYY-MM，可空）').fill('2024-01');
     await drawer.getByLabel('适用截止月（YYYY-MM，可空）').fill('2024-12');
-    const created = page.waitForResponse(
-      (r) => r.url().endsWith('/api/v1/carbon/factors') && r.request().method() === 'POST',
-    );
-    await drawer.getByRole('button', { name: /^保\s?存$/ }).click();
+    const save = page.getByTestId('factor-save');
+    const posted = () =>
+      page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/carbon/factors') && r.request().method() === 'POST',
+      );
+
+    // A reused id: the server's 409 names it, shown in the drawer; nothing is saved.
+    await drawer.getByLabel('版本编号').fill('grid-east-china-2023');
+    const refused = posted();
+    await save.click();
+    expect((await refused).status()).toBe(409);
+    await drawer.getByTestId('factor-error').getByText('grid-east-china-2023', { exact: false }).waitFor();
+
+    // A new id: saved, and listed.
+    await drawer.getByLabel('版本编号').fill('grid-east-china-2024');
+    const created = posted();
+    await save.click();
     expect((await created).status()).toBe(201);
     await page.getByText('已新增因子版本 grid-east-china-2024').waitFor();
     await page.getByLabel('按编号、类型或来源搜索').fill('east-china-2024');
     await table.getByText('0.5412 kgCO2/kWh').waitFor();
     await screenshot(page, 'officer-factors');
-
-    // The same id again: the server's 409 names the id; nothing is saved twice.
-    await page.getByTestId('new-factor-version').click();
-    await drawer.getByLabel('以现有版本为基础').click();
-    await page.keyboard.type('grid-east-china-2024');
-    await page.keyboard.press('Enter');
-    await drawer.getByLabel('版本编号').fill('grid-east-china-2024');
-    const refused = page.waitForResponse(
-      (r) => r.url().endsWith('/api/v1/carbon/factors') && r.request().method() === 'POST',
-    );
-    await drawer.getByRole('button', { name: /^保\s?存$/ }).click();
-    expect((await refused).status()).toBe(409);
-    expect(await drawer.textContent()).toContain('grid-east-china-2024');
   });
 
   it('a county officer reads the factor library without the add button', async () => {

@@ -81,7 +81,12 @@ export function NewFactorVersionButton() {
         onClose={() => setOpen(false)}
         destroyOnHidden
         extra={
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => form.submit()}
+            data-testid="factor-save"
+          >
             {t('factors.save')}
           </Button>
         }

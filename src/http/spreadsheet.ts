@@ -23,8 +23,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * An .xlsx workbook of one or more sheets: bold frozen header row, column widths and number formats, so an
  * officer opens it in Excel or WPS and can filter straight away (the exports the bureaus pass around).
  */
-// biome-ignore lint/suspicious/noExplicitAny: each sheet has its own row type; the columns close over it.
-export async function buildWorkbook(sheets: readonly Sheet<any>[]): Promise<Buffer> {
+export async function buildWorkbook<Row>(sheets: readonly Sheet<Row>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sanqu';
   workbook.created = new Date();

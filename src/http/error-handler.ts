@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isTransientConflict } from '../kernel/db';
 import { AppError, type ErrorBody, type Language, languageFrom, translate } from '../kernel/errors';
 import type { SanquApp } from '../kernel/module';
 import { isClientRoute } from './static-web';
@@ -6,6 +7,9 @@ import { validationDetails } from './validation';
 
 export const languageOf = (request: FastifyRequest): Language =>
   languageFrom(request.headers['accept-language']);
+
+/** Seconds a client waits before retrying a request the database was too busy to take. */
+const BUSY_RETRY_SECONDS = 5;
 
 function body(code: string, message: string, details: ErrorBody['error']['details'] = []): ErrorBody {
   return { error: { code, message, details } };
@@ -65,6 +69,14 @@ export function installErrorHandling(app: SanquApp, bodyLimit: number) {
         .send(
           body(error.code ?? 'BAD_REQUEST', translate('invalidValue', language, { reason: error.message })),
         );
+    }
+    if (isTransientConflict(error)) {
+      // A monthly close or an import holds the write lock: retrying shortly succeeds, so this is no 500.
+      request.log.warn({ err: error }, 'database busy');
+      return reply
+        .status(503)
+        .header('Retry-After', String(BUSY_RETRY_SECONDS))
+        .send(body('DATABASE_BUSY', translate('databaseBusy', language, { seconds: BUSY_RETRY_SECONDS })));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

@@ -34,6 +34,22 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * A failure that says "another writer holds the database right now", not "this request is wrong": SQLite's busy
+ * and locked answers after the busy timeout, PostgreSQL's lock timeout, serialization failure and deadlock. The
+ * same request can succeed a moment later, so the API answers 503 with Retry-After instead of a 500.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return (
+    code.startsWith('SQLITE_BUSY') ||
+    code.startsWith('SQLITE_LOCKED') ||
+    ['55P03', '40001', '40P01'].includes(code)
+  );
+}
+
+/**
  * Makes `table` append-only: UPDATE and DELETE are refused by a trigger. Someone with raw database access
  * can still drop the trigger, which is why the audit log is hash-chained as well.
  */

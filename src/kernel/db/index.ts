@@ -11,6 +11,7 @@ export {
   addAppendOnlyGuard,
   addSerialPrimaryKey,
   addTruncateGuard,
+  isTransientConflict,
   isUniqueViolation,
   serializeWithinTransaction,
 } from './dialect';

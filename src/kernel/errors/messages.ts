@@ -40,6 +40,10 @@ const catalogue = {
     'zh-CN': '排放因子版本 {id} 已存在：新数值请使用新的版本号',
     en: 'Emission factor version {id} exists already: give new figures a new id',
   },
+  databaseBusy: {
+    'zh-CN': '系统正在处理批量任务，请 {seconds} 秒后重试',
+    en: 'The system is busy with a batch job: please retry in {seconds} seconds',
+  },
   internal: {
     'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）',
     en: 'Internal error, please retry (request {requestId})',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentProgress } from '../../kernel/progress';
 import { plantEvents, previousMonth } from '../../modules/carbon/close-fixtures';
-import { shanghaiMonth } from '../../modules/carbon/close-period';
+import { shanghaiMonth } from '../../modules/carbon/periods';
 import { openPlatform } from '../../platform';
 import { seedCity } from '../../seed';
 

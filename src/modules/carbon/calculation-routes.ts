@@ -8,6 +8,7 @@ import type { Platform } from '../../platform';
 import { describeCalculationIssue } from './calculation-messages';
 import { calculateEmissions, GRID_CHOICES, type GridChoice } from './calculator';
 import { FACTOR_BASES, FACTOR_REGIONS } from './factors';
+import { shanghaiMonth } from './periods';
 
 const FactorSchema = Type.Object(
   {
@@ -78,7 +79,6 @@ const CalculationSchema = Type.Object({
 });
 
 /** The calendar month in Asia/Shanghai (UTC+8, no daylight saving). */
-const shanghaiPeriod = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
 
 /** /api/v1/carbon: the open emissions calculator and the emission-factor library. */
 export async function calculationRoutes(app: SanquApp, platform: Platform) {
@@ -120,7 +120,7 @@ export async function calculationRoutes(app: SanquApp, platform: Platform) {
       // The schema has already limited gridFactor to GRID_CHOICES.
       const input = { ...request.body, gridFactor: request.body.gridFactor as GridChoice | undefined };
       const outcome = calculateEmissions(await platform.carbon.factors.library(), input, {
-        currentPeriod: shanghaiPeriod(new Date()),
+        currentPeriod: shanghaiMonth(new Date()),
       });
       if (outcome.ok) return outcome.result;
       const language = languageOf(request);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tablesOf } from '../../kernel/db';
 import type { Platform } from '../../platform';
 import type { CarbonTables } from './carbon.tables';
-import { shanghaiMonth } from './close-period';
+import { addMonths, shanghaiMonth } from './periods';
 import { POINTS_ISSUER, walletOf } from './points-accounts';
 
 /**
@@ -23,9 +23,7 @@ export interface PlantedEvent {
 
 /** The month before `now`'s in Asia/Shanghai, 'YYYY-MM'. */
 export function previousMonth(now: Date = new Date()): string {
-  const [year, month] = shanghaiMonth(now).split('-').map(Number) as [number, number];
-  const index = year * 12 + month - 2;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return addMonths(shanghaiMonth(now), -1);
 }
 
 /** Inserts the events and credits their (non-reversed) points to the residents' wallets in one posting. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closablePeriod, shanghaiDay, shanghaiMonth } from './close-period';
+import { closablePeriod } from './close-period';
+import { shanghaiDay, shanghaiMonth } from './periods';
 
 describe('closablePeriod', () => {
   const now = new Date('2026-04-01T00:00:00+08:00');

@@ -1,15 +1,4 @@
-/** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** The Asia/Shanghai calendar month of an instant, 'YYYY-MM'. */
-export const shanghaiMonth = (at: Date): string =>
-  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
-
-/** The Asia/Shanghai calendar day of an instant, 'YYYY-MM-DD'. */
-export const shanghaiDay = (at: Date): string =>
-  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-
-export const PERIOD_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
+import { PERIOD_PATTERN, shanghaiMonth } from './periods';
 
 export interface ClosablePeriod {
   period: string;

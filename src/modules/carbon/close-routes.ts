@@ -6,8 +6,8 @@ import { AppError } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { FARM_LABELS } from './agriculture';
-import { PERIOD_PATTERN } from './close-period';
 import { statisticsForCounty } from './close-statistics';
+import { PERIOD_PATTERN } from './periods';
 
 const CITY = '330800';
 const COUNTY_PATTERN = '^\\d{6}$';

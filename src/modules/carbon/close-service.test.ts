@@ -7,9 +7,9 @@ import { silentProgress } from '../../kernel/progress';
 import { seedCity } from '../../seed';
 import type { CarbonTables } from './carbon.tables';
 import { plantEvents, previousMonth } from './close-fixtures';
-import { shanghaiMonth } from './close-period';
 import { createCarbonCloseService } from './close-service';
 import type { CarbonFarmService } from './farm-service';
+import { shanghaiMonth } from './periods';
 
 const period = previousMonth();
 const before = previousMonth(new Date(`${period}-15T00:00:00+08:00`));

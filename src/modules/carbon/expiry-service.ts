@@ -6,8 +6,8 @@ import { AppError } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
 import { type Progress, silentProgress } from '../../kernel/progress';
 import type { CarbonTables } from './carbon.tables';
-import { shanghaiDay } from './close-period';
 import { expirablePoints } from './expiry-fifo';
+import { shanghaiDay } from './periods';
 import { POINTS_ISSUER, walletOf } from './points-accounts';
 
 export interface ExpiryReport {

@@ -8,8 +8,8 @@ import type { Platform } from '../../platform';
 import type { Farm } from '../registry';
 import { FARM_LABELS, LIVESTOCK_TYPES, WATER_REGIMES } from './agriculture';
 import { GRID_CHOICES } from './calculator';
-import { shanghaiDay } from './close-period';
 import type { FarmYearInput } from './farm-service';
+import { shanghaiDay } from './periods';
 
 const amount = (description: string) => Type.Optional(Type.Number({ description: `${description}, ≥ 0` }));
 

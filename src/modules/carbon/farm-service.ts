@@ -4,7 +4,6 @@ import { AppError, type Language, notFound } from '../../kernel/errors';
 import type { Farm, RegistryService } from '../registry';
 import { calculateFarmAccount, type FarmAccount, type FarmInput } from './agriculture';
 import type { CarbonTables } from './carbon.tables';
-import { shanghaiDay } from './close-period';
 import type { FactorProvenance } from './enterprise-month';
 import type { CarbonFactorService } from './factor-service';
 import type { FactorLibrary } from './factors';
@@ -12,6 +11,7 @@ import { closeFarms, type FarmCloseSummary } from './farm-close';
 import { farmAreaIssues } from './farm-limits';
 import { describeFarmIssue, type FarmIssue } from './farm-messages';
 import { loadLabelThresholds } from './load-factors';
+import { shanghaiDay } from './periods';
 
 /** One year's farm inputs as entered: FarmInput without its year. */
 export type FarmYearInput = Omit<FarmInput, 'year'>;

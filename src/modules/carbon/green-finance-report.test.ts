@@ -14,7 +14,7 @@ import {
 import { enterpriseMonth, TEST_SPREADS } from './green-finance-fixtures';
 import { renderCreditReportHtml } from './green-finance-print';
 import { buildCreditReport } from './green-finance-report';
-import { addMonths } from './industrial';
+import { addMonths } from './periods';
 
 const USCC = '91330822MA2A0B1C2D';
 const enterprise = {

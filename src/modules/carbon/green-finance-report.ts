@@ -3,7 +3,7 @@ import { carbonLevel } from './carbon-efficiency';
 import type { EnterpriseMonth, FactorProvenance } from './enterprise-month';
 import type { FourColourLabel, LabelResult } from './four-colour';
 import { type LoanSpreads, type SuggestedRate, suggestedRate } from './green-finance-config';
-import { addMonths, periodsBetween } from './industrial';
+import { addMonths, periodsBetween } from './periods';
 
 /** The exchange dataset and purpose of the report: what an enterprise authorises a bank to read, and why. */
 export const CREDIT_REPORT_DATASET = 'carbon.credit_report';

@@ -7,7 +7,7 @@ import { silentProgress } from '../../kernel/progress';
 import { DEMO_PASSWORD, seedCity } from '../../seed';
 import { loadBanks } from './green-finance-config';
 import { enterpriseMonth } from './green-finance-fixtures';
-import { addMonths, shanghaiPeriod } from './industrial';
+import { addMonths, shanghaiMonth } from './periods';
 
 const [BANK_ONE, BANK_TWO, BANK_THREE] = loadBanks().map((b) => b.uscc) as [string, string, string];
 /** The first 17 characters of a well-formed USCC no seeded enterprise has. */
@@ -22,7 +22,7 @@ describe.each(testDialects)('carbon green finance on %s', (dialect) => {
     if (!headers.has(username)) headers.set(username, await loginHeaders(t.app, username, DEMO_PASSWORD));
     return headers.get(username) as Record<string, string>;
   };
-  const grant = async (bank: string, expiresAt = addMonths(shanghaiPeriod(new Date()), 6).concat('-01')) =>
+  const grant = async (bank: string, expiresAt = addMonths(shanghaiMonth(new Date()), 6).concat('-01')) =>
     t.app.inject({
       method: 'POST',
       url: '/api/v1/carbon/consents',
@@ -55,7 +55,7 @@ describe.each(testDialects)('carbon green finance on %s', (dialect) => {
     await bankUser('bank-three', BANK_THREE);
     await bankUser('bank-nobody');
     // The report's figures: twelve closed months up to last month, as the industrial accounts return them.
-    const last = addMonths(shanghaiPeriod(new Date()), -1);
+    const last = addMonths(shanghaiMonth(new Date()), -1);
     vi.spyOn(t.platform.carbon.industrial, 'monthlyResults').mockImplementation(async (code) =>
       Array.from({ length: 12 }, (_, i) => enterpriseMonth(code, addMonths(last, i - 11))),
     );
@@ -100,7 +100,7 @@ describe.each(testDialects)('carbon green finance on %s', (dialect) => {
     expect(body.enterprise.name).toBeTruthy();
     expect(body.enterprise.industryName).toBeTruthy();
     expect(body.months).toHaveLength(12);
-    expect(body.window.to).toBe(addMonths(shanghaiPeriod(new Date()), -1));
+    expect(body.window.to).toBe(addMonths(shanghaiMonth(new Date()), -1));
     expect(body.efficiency).toMatchObject({ grade: 2, level: '低碳' });
     expect(body.label).toMatchObject({ label: '浅绿' });
     expect(body.label.explanation.dimensions).toHaveLength(3);

@@ -20,7 +20,7 @@ import {
   type CreditReport,
   LOAN_ASSESSMENT,
 } from './green-finance-report';
-import { addMonths, shanghaiPeriod } from './industrial';
+import { addMonths, shanghaiMonth } from './periods';
 import { subjectOf } from './subject-of';
 
 /** Where the report's months come from: the industrial accounts (`platform.carbon.industrial`). */
@@ -94,7 +94,7 @@ export function createGreenFinanceService(deps: {
     const enterprise = await deps.registry.getEnterprise(uscc);
     if (!enterprise) throw notFound('enterprise', uscc);
     const generatedAt = now();
-    const current = shanghaiPeriod(generatedAt);
+    const current = shanghaiMonth(generatedAt);
     const months = await deps.monthly.monthlyResults(
       enterprise.uscc,
       addMonths(current, -LOOKBACK_MONTHS),

@@ -9,10 +9,11 @@ import type {
   CarbonTables,
 } from './carbon.tables';
 import type { CarbonFactorService } from './factor-service';
-import { addMonths, intensityOf, monthFigures } from './industrial';
+import { intensityOf, monthFigures } from './industrial';
 import { type CloseInput, closeEnterprises, type IndustrialCloseSummary } from './industrial-close';
 import { isCounted, toActivity } from './industrial-store';
 import { loadLabelThresholds } from './load-factors';
+import { addMonths } from './periods';
 
 /** Closed months of the previous twelve needed before the history dimension counts (else it scores neutral). */
 export const MIN_HISTORY_MONTHS = 3;

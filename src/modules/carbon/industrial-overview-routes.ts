@@ -8,9 +8,9 @@ import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { FOUR_COLOUR_LABELS, type FourColourLabel } from './four-colour';
 import type { EnterpriseResultRow, IndustrialOverviewService } from './industrial-overview-service';
+import { PERIOD_PATTERN } from './periods';
 
 const CITY = '330800';
-const PERIOD = '^\\d{4}-(0[1-9]|1[0-2])$';
 /** An export is one sheet an officer can open; the city has about 5,000 labelled enterprises a month. */
 const MAX_EXPORT_ROWS = 50_000;
 
@@ -48,7 +48,9 @@ const ResultRowSchema = Type.Object({
 });
 
 const Filters = {
-  period: Type.Optional(Type.String({ pattern: PERIOD, description: 'Default: the latest closed month' })),
+  period: Type.Optional(
+    Type.String({ pattern: PERIOD_PATTERN, description: 'Default: the latest closed month' }),
+  ),
   county: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
 };
 

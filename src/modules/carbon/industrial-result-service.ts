@@ -6,8 +6,9 @@ import { type CarbonGradeNumber, type CarbonLevel, carbonGrade, carbonLevel } fr
 import type { EnterpriseMonth, FactorProvenance } from './enterprise-month';
 import type { CarbonFactorService } from './factor-service';
 import type { FourColourLabel, LabelResult } from './four-colour';
-import { addMonths, intensityOf, monthFigures, periodsBetween } from './industrial';
+import { intensityOf, monthFigures } from './industrial';
 import { activityRows, isCounted, toActivity, valueAddedRows } from './industrial-store';
+import { addMonths, periodsBetween } from './periods';
 
 /** At most ten years of months in one read. */
 export const MAX_MONTHS = 120;

@@ -18,8 +18,8 @@ import {
   RecordedMonthSchema,
   UploadReportSchema,
 } from './industrial-schemas';
+import { PERIOD_PATTERN } from './periods';
 
-const PERIOD = '^\\d{4}-(0[1-9]|1[0-2])$';
 const UsccParams = Type.Object({ uscc: Type.String({ pattern: '^[0-9A-Za-z]{18}$' }) });
 
 /**
@@ -95,7 +95,7 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
         tags: ['carbon'],
         summary: 'The activity rows entered for a month, flagged ones included',
         params: UsccParams,
-        querystring: Type.Object({ period: Type.String({ pattern: PERIOD }) }, Strict),
+        querystring: Type.Object({ period: Type.String({ pattern: PERIOD_PATTERN }) }, Strict),
         response: { 200: MonthActivitySchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
@@ -113,7 +113,7 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
         summary: 'Confirm a figure flagged as implausible (economy or ecology officers of the county)',
         params: Type.Object({
           uscc: UsccParams.properties.uscc,
-          period: Type.String({ pattern: PERIOD }),
+          period: Type.String({ pattern: PERIOD_PATTERN }),
           kind: Type.String({ pattern: '^[a-z_]{1,40}$' }),
         }),
         response: { 200: Type.Ref('ActivityEntry'), ...errorResponses(401, 403, 404, 409, 422) },
@@ -139,7 +139,7 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
           'Monthly results: closed months with grade and label, provisional months from the data so far',
         params: UsccParams,
         querystring: Type.Object(
-          { from: Type.String({ pattern: PERIOD }), to: Type.String({ pattern: PERIOD }) },
+          { from: Type.String({ pattern: PERIOD_PATTERN }), to: Type.String({ pattern: PERIOD_PATTERN }) },
           Strict,
         ),
         response: {
@@ -182,7 +182,7 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
         tags: ['carbon'],
         summary: 'The four-colour label of a closed month and each dimension’s part in it',
         params: UsccParams,
-        querystring: Type.Object({ period: Type.String({ pattern: PERIOD }) }, Strict),
+        querystring: Type.Object({ period: Type.String({ pattern: PERIOD_PATTERN }) }, Strict),
         response: { 200: EnterpriseLabelSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },

@@ -5,8 +5,9 @@ import { createRandom } from '../../seed/random';
 import type { Enterprise } from '../registry';
 import type { ActivityInput } from './calculator';
 import type { FactorLibrary } from './factors';
-import { addMonths, rowGrams, shanghaiPeriod } from './industrial';
+import { rowGrams } from './industrial';
 import { activityRow } from './industrial-store';
+import { addMonths, shanghaiMonth } from './periods';
 
 /**
  * [assume] Monthly activity per 万元 of annual output, by GB/T 4754 class prefix (longest match wins), and the
@@ -87,7 +88,7 @@ const VALUE_ADDED_COLUMNS = [
 
 /** The seed months: the twelve ending at the last complete month (Asia/Shanghai) before `today`. */
 export const seedMonths = (today: Date): string[] => {
-  const last = addMonths(shanghaiPeriod(today), -1);
+  const last = addMonths(shanghaiMonth(today), -1);
   return Array.from({ length: 12 }, (_, i) => addMonths(last, i - 11));
 };
 

@@ -5,8 +5,8 @@ import { openTestDatabase, type TestDatabase, testDialects } from '../../kernel/
 import { AppError } from '../../kernel/errors';
 import { type Platform, preparePlatform } from '../../platform';
 import type { CarbonTables } from './carbon.tables';
-import { addMonths, shanghaiPeriod } from './industrial';
 import { TEST_ENTERPRISES as E, insertTestEnterprises } from './industrial-test-support';
+import { addMonths, shanghaiMonth } from './periods';
 
 const officer: Actor = {
   id: 'u-officer',
@@ -40,7 +40,7 @@ describe.each(testDialects)('industrial accounts service on %s', (dialect) => {
   let database: TestDatabase;
   let platform: Platform;
   const industrial = () => platform.carbon.industrial;
-  const current = shanghaiPeriod(new Date());
+  const current = shanghaiMonth(new Date());
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);

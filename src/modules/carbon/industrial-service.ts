@@ -6,7 +6,7 @@ import type { Enterprise, RegistryService } from '../registry';
 import type { ActivityInput } from './calculator';
 import type { CarbonTables } from './carbon.tables';
 import type { CarbonFactorService } from './factor-service';
-import { checkMonthEntry, rowGrams, shanghaiPeriod, wanToFen } from './industrial';
+import { checkMonthEntry, rowGrams, wanToFen } from './industrial';
 import { createIndustrialCloseService } from './industrial-close-service';
 import { issueMessage } from './industrial-messages';
 import { createIndustrialResultService } from './industrial-result-service';
@@ -21,6 +21,7 @@ import {
   valueAddedRows,
 } from './industrial-store';
 import { createIndustrialUploadService } from './industrial-upload-service';
+import { shanghaiMonth } from './periods';
 
 export type CarbonIndustrialService = ReturnType<typeof createCarbonIndustrialService>;
 
@@ -101,7 +102,7 @@ export function createCarbonIndustrialService(
           activities: month,
           ...(input.valueAdded !== undefined ? { valueAdded: input.valueAdded } : {}),
         },
-        shanghaiPeriod(now()),
+        shanghaiMonth(now()),
       );
       if (issues.length > 0) throw invalidActivity(issues, language);
 

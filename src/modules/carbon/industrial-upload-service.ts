@@ -20,7 +20,7 @@ import type {
   CarbonTables,
 } from './carbon.tables';
 import type { CarbonFactorService } from './factor-service';
-import { checkMonthEntry, type IndustrialIssue, rowGrams, shanghaiPeriod, wanToFen } from './industrial';
+import { checkMonthEntry, type IndustrialIssue, rowGrams, wanToFen } from './industrial';
 import { issueMessage, type RowMessage, rowMessage } from './industrial-messages';
 import {
   activityOfMonths,
@@ -29,6 +29,7 @@ import {
   upsertActivity,
   upsertValueAdded,
 } from './industrial-store';
+import { shanghaiMonth } from './periods';
 
 export type UploadStatus = 'accepted' | 'warning' | 'rejected';
 
@@ -171,7 +172,7 @@ export function createIndustrialUploadService(
       }
 
       const library = await factors.library();
-      const currentPeriod = shanghaiPeriod(now());
+      const currentPeriod = shanghaiMonth(now());
       const existing = await activityOfMonths(
         db,
         candidates.map((c) => ({ uscc: c.result.uscc, period: c.result.period })),

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, checkMonthEntry, monthFigures, periodsBetween, shanghaiPeriod } from './industrial';
+import { checkMonthEntry, monthFigures } from './industrial';
 import { type CloseInput, closeEnterprises } from './industrial-close';
 import { loadFactorLibrary, loadLabelThresholds } from './load-factors';
+import { addMonths, periodsBetween, shanghaiMonth } from './periods';
 
 const library = loadFactorLibrary();
 const period = fc
@@ -22,8 +23,8 @@ describe('periods', () => {
   });
 
   it('takes the month in Asia/Shanghai', () => {
-    expect(shanghaiPeriod(new Date('2026-10-31T16:00:00Z'))).toBe('2026-11');
-    expect(shanghaiPeriod(new Date('2026-10-31T15:59:59Z'))).toBe('2026-10');
+    expect(shanghaiMonth(new Date('2026-10-31T16:00:00Z'))).toBe('2026-11');
+    expect(shanghaiMonth(new Date('2026-10-31T15:59:59Z'))).toBe('2026-10');
   });
 });
 

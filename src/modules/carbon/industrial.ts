@@ -22,23 +22,6 @@ export const EARLIEST_PERIOD = '2020-01';
 /** Enterprises report against the national average grid factor, as the MEE's enterprise reporting rules ask. */
 export const INDUSTRIAL_GRID = 'national' as const;
 
-/** The calendar month in Asia/Shanghai (UTC+8, no daylight saving). */
-export const shanghaiPeriod = (at: Date): string =>
-  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-
-/** The period `months` after (or before, when negative) `period`. @example addMonths('2026-01', -1) // '2025-12' */
-export function addMonths(period: string, months: number): string {
-  const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** Months from `from` to `to` inclusive (empty when `from` is after `to`). */
-export function periodsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let p = from; p <= to; p = addMonths(p, 1)) out.push(p);
-  return out;
-}
-
 /** 万元 to integer fen (1 万元 = 10,000 yuan = 1,000,000 fen). */
 export const wanToFen = (wan: number): number => Math.round(wan * 1_000_000);
 export const fenToWan = (fen: number): number => fen / 1_000_000;

@@ -5,8 +5,8 @@ import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../
 import { AppError, notFound } from '../../kernel/errors';
 import type { LedgerService } from '../../kernel/ledger';
 import type { CarbonTables } from './carbon.tables';
-import { shanghaiDay } from './close-period';
 import { creditPendingWithin } from './ingest-credit';
+import { shanghaiDay } from './periods';
 import { POINTS_ISSUER, walletOf } from './points-accounts';
 
 export type CarbonReversalService = ReturnType<typeof createCarbonReversalService>;

@@ -36,6 +36,62 @@ const catalogue = {
   notAllowedValue: { 'zh-CN': '取值应为以下之一：{allowed}', en: 'Must be one of: {allowed}' },
   invalidValue: { 'zh-CN': '取值无效：{reason}', en: 'Invalid value: {reason}' },
   notReady: { 'zh-CN': '数据库暂不可用', en: 'The database is not reachable' },
+  creditRecordRejected: {
+    'zh-CN': '信用记录未被接受：{reason}',
+    en: 'The credit record was not accepted: {reason}',
+  },
+  creditModelInvalid: {
+    'zh-CN': '评分模型有误，请检查标出的项',
+    en: 'The score model is invalid: see details',
+  },
+  creditModelExists: {
+    'zh-CN': '评分模型版本 {version} 已存在：新参数请使用新的版本号',
+    en: 'Score model version {version} exists already: give new figures a new version',
+  },
+  creditCaseOpen: {
+    'zh-CN': '该记录已有待处理的异议或修复申请（{id}）',
+    en: 'This record already has an open dispute or repair request ({id})',
+  },
+  creditRecordNotCounting: {
+    'zh-CN': '该记录状态为 {status}，已不计分，无需申请',
+    en: 'The record is {status} and no longer counts: there is nothing to dispute',
+  },
+  creditNotRepairable: {
+    'zh-CN': '“{type}”类记录不适用信用修复，如认为记录有误请提出异议',
+    en: 'Records of type {type} cannot be repaired; if the record is wrong, dispute it',
+  },
+  creditNotYourCase: {
+    'zh-CN': '只有报送该记录的部门在其辖区内可以处理此申请',
+    en: 'Only the department that reported the record, in its jurisdiction, may decide this case',
+  },
+  creditCaseDecided: {
+    'zh-CN': '申请 {id} 已处理（{status}）',
+    en: 'Case {id} has already been decided ({status})',
+  },
+  creditDecisionNotAllowed: {
+    'zh-CN': '{kind} 申请的处理结果应为：{allowed}',
+    en: 'A {kind} case is decided as one of: {allowed}',
+  },
+  creditCorrectionInvalid: {
+    'zh-CN': '更正内容无效（{field}）：{reason}',
+    en: 'The correction is invalid ({field}): {reason}',
+  },
+  creditNotYourMeasure: {
+    'zh-CN': '只能查询本单位提供的激励措施（{id}）',
+    en: 'You may only ask about measures your organisation provides ({id})',
+  },
+  creditNotEligible: {
+    'zh-CN': '该居民目前不符合激励措施 {id} 的条件',
+    en: 'The resident does not qualify for measure {id} now',
+  },
+  creditUseKeyReused: {
+    'zh-CN': '该使用编号已用于另一位居民',
+    en: 'This use key was already used for another resident',
+  },
+  creditUnknownProvider: {
+    'zh-CN': '{id} 不是激励措施的提供方',
+    en: '{id} does not provide any incentive measure',
+  },
   factorExists: {
     'zh-CN': '排放因子版本 {id} 已存在：新数值请使用新的版本号',
     en: 'Emission factor version {id} exists already: give new figures a new id',
@@ -102,10 +158,6 @@ const catalogue = {
     'zh-CN': '行为记录 {eventId} 的积分已于 {expiresOn} 过期，不能再冲正',
     en: 'The points of behaviour event {eventId} expired on {expiresOn}; it can no longer be reversed',
   },
-  uploadUnpackedTooLarge: {
-    'zh-CN': 'XLSX 文件解压后超过 {limit} 字节或 {maxEntries} 个部件的上限，请分批上传',
-    en: 'The XLSX file unpacks to more than {limit} bytes or {maxEntries} parts: upload it in parts',
-  },
   // exchange and green finance
   consentMissing: {
     'zh-CN': '未获授权：数据主体尚未授权您为“{purpose}”查阅“{dataset}”',
@@ -161,6 +213,7 @@ const catalogue = {
     'zh-CN': '{uscc} 在 {period} 未填报工业增加值，无法计算强度和标签',
     en: '{uscc} reported no value added for {period}: no intensity or label',
   },
+  // uploads of CSV/XLSX tables (kernel/tabular, http/upload-file)
   uploadNoFile: {
     'zh-CN': '请以 multipart/form-data 的 file 字段上传一个 CSV 或 XLSX 文件',
     en: 'Send one CSV or XLSX file in the multipart/form-data field "file"',
@@ -177,6 +230,10 @@ const catalogue = {
     'zh-CN': '文件超过 {limit} 字节的上限，请分批上传',
     en: 'The file is larger than the limit of {limit} bytes: upload it in parts',
   },
+  uploadUnpackedTooLarge: {
+    'zh-CN': 'XLSX 文件解压后超过 {limit} 字节或 {maxEntries} 个部件的上限，请分批上传',
+    en: 'The XLSX file unpacks to more than {limit} bytes or {maxEntries} parts: upload it in parts',
+  },
   uploadTooManyRows: {
     'zh-CN': '文件有 {rows} 行数据，超过每次 {limit} 行的上限，请分批上传',
     en: 'The file has {rows} data rows, more than the limit of {limit}: upload it in parts',
@@ -186,8 +243,12 @@ const catalogue = {
     en: 'The file cannot be read: {reason}',
   },
   uploadMissingColumns: {
-    'zh-CN': '表头缺少列：{columns}（应有 uscc, period, kind, amount, unit，可选 valueAdded）',
-    en: 'The header lacks columns: {columns} (expected uscc, period, kind, amount, unit, optional valueAdded)',
+    'zh-CN': '表头缺少列：{columns}（应有 {required}，可选 {optional}）',
+    en: 'The header lacks columns: {columns} (expected {required}, optional {optional})',
+  },
+  uploadMissingRequiredColumns: {
+    'zh-CN': '表头缺少列：{columns}（应有 {required}）',
+    en: 'The header lacks columns: {columns} (expected {required})',
   },
   uploadEmpty: { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
 } satisfies Record<string, Record<Language, string>>;

@@ -1,46 +1,20 @@
-import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { mapHeader, parseAmount, parseCsvUpload, parseUpload } from './activity-upload';
+import { mapHeader, parseTabular, tabularProblemError } from '../../kernel/tabular';
+import { ACTIVITY_UPLOAD_SPEC, UPLOAD_LIMITS } from './activity-upload';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-describe('upload row parsing', () => {
-  it.each([
-    [12, 12],
-    ['12', 12],
-    [' 7.5 ', 7.5],
-    ['1e3', 1000],
-    ['1,234.5', 1234.5],
-    ['-3', -3],
-    ['.5', 0.5],
-    ['12 t', null],
-    ['1,23', null],
-    ['', null],
-    [null, null],
-    ['NaN', null],
-    ['Infinity', null],
-    [Number.POSITIVE_INFINITY, null],
-  ] as const)('parseAmount(%j) = %j', (cell, expected) => {
-    expect(parseAmount(cell)).toBe(expected);
-  });
-
-  it('reads back any finite number written plainly or with thousands separators', () => {
-    fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x) => {
-        // String(-0) is "0": the text form cannot carry the sign of zero, and an amount of −0 is 0.
-        expect(parseAmount(String(x))).toBe(Object.is(x, -0) ? 0 : x);
-        expect(parseAmount(x)).toBe(x);
-      }),
-    );
-    fc.assert(
-      fc.property(fc.integer({ min: 1_000, max: 10 ** 12 }), (n) => {
-        expect(parseAmount(n.toLocaleString('en-US'))).toBe(n);
-      }),
-    );
-  });
-
+describe('activity upload spec', () => {
   it('maps headers in English or Chinese, in any order, and names missing ones', () => {
-    const mapped = mapHeader(['单位', 'Amount', 'KIND', '期间', '统一社会信用代码', 'notes']);
+    const mapped = mapHeader(ACTIVITY_UPLOAD_SPEC, [
+      '单位',
+      'Amount',
+      'KIND',
+      '期间',
+      '统一社会信用代码',
+      'notes',
+    ]);
     expect(mapped.ok && [...mapped.index.entries()].sort()).toEqual([
       ['amount', 1],
       ['kind', 2],
@@ -48,45 +22,72 @@ describe('upload row parsing', () => {
       ['unit', 0],
       ['uscc', 4],
     ]);
-    expect(mapHeader(['uscc', 'period'])).toEqual({ ok: false, missing: ['kind', 'amount', 'unit'] });
+    expect(mapHeader(ACTIVITY_UPLOAD_SPEC, ['uscc', 'period'])).toEqual({
+      ok: false,
+      missing: ['kind', 'amount', 'unit'],
+    });
+    const valueAdded = mapHeader(ACTIVITY_UPLOAD_SPEC, [
+      'uscc',
+      '月份',
+      '活动类型',
+      '数量',
+      '单位',
+      '工业增加值（万元）',
+    ]);
+    expect(valueAdded.ok && valueAdded.index.get('valueAdded')).toBe(5);
   });
 
-  it('keeps every data row of a CSV with its line number, whatever the cells hold', () => {
-    const cell = fc.string({ maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, ' '));
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(cell, cell, cell, cell, cell), { minLength: 1, maxLength: 30 }),
-        (rows) => {
-          const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-          const text = ['uscc,period,kind,amount,unit', ...rows.map((r) => r.map(quote).join(','))].join(
-            '\n',
-          );
-          const parsed = parseCsvUpload(bytes(text));
-          const nonBlank = rows.filter((r) => r.some((c) => c.trim() !== ''));
-          if (nonBlank.length === 0) return expect(parsed).toEqual({ ok: false, problem: { code: 'empty' } });
-          expect(parsed.ok).toBe(true);
-          if (!parsed.ok) return;
-          expect(parsed.rows.map((r) => r.cells.kind)).toEqual(nonBlank.map((r) => r[2]));
-          expect(parsed.rows.every((r) => r.row >= 2 && r.cells.valueAdded === null)).toBe(true);
-        },
-      ),
+  it('reads a CSV with a BOM and CRLF into its columns, an absent value added as null', async () => {
+    const parsed = await parseTabular(
+      ACTIVITY_UPLOAD_SPEC,
+      'march.csv',
+      bytes('\uFEFFuscc,period,kind,amount,unit\r\nA,2024-01,diesel,1,t\r\n'),
     );
+    expect(parsed).toMatchObject({
+      ok: true,
+      format: 'csv',
+      rows: [{ row: 2, cells: { uscc: 'A', amount: '1', valueAdded: null } }],
+    });
   });
 
-  it('accepts a BOM and CRLF, refuses other extensions and non-UTF-8 text', async () => {
-    const parsed = parseCsvUpload(bytes('\uFEFFuscc,period,kind,amount,unit\r\nA,2024-01,diesel,1,t\r\n'));
-    expect(parsed).toMatchObject({ ok: true, rows: [{ row: 2, cells: { uscc: 'A', amount: '1' } }] });
-    expect(await parseUpload({ filename: 'a.txt', bytes: bytes('x') })).toMatchObject({
-      ok: false,
-      problem: { code: 'unsupported_type' },
+  it('reads a period Excel turned into a date as its month', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('活动数据');
+    sheet.addRow(['uscc', 'period', 'kind', 'amount', 'unit']);
+    sheet.addRow(['91330802MA2A0B1C2D', new Date(Date.UTC(2026, 2, 1)), 'electricity', 1000, 'kWh']);
+    const parsed = await parseTabular(
+      ACTIVITY_UPLOAD_SPEC,
+      'march.xlsx',
+      new Uint8Array(await book.xlsx.writeBuffer()),
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      format: 'xlsx',
+      rows: [{ row: 2, cells: { period: '2026-03' } }],
     });
-    expect(parseCsvUpload(new Uint8Array([0xc4, 0xe3]))).toMatchObject({
-      ok: false,
-      problem: { code: 'unreadable' },
+  });
+
+  it('keeps the limits and the wording of a missing-columns error', async () => {
+    expect(ACTIVITY_UPLOAD_SPEC.limits).toEqual({
+      maxBytes: 5 * 1024 * 1024,
+      maxRows: 5_000,
+      maxUnpackedBytes: 50 * 1024 * 1024,
+      maxZipEntries: 1_000,
     });
-    expect(parseCsvUpload(bytes('uscc,period,kind,amount,unit\n"open'))).toMatchObject({
-      ok: false,
-      problem: { code: 'unreadable' },
-    });
+    expect(UPLOAD_LIMITS).toBe(ACTIVITY_UPLOAD_SPEC.limits);
+    const parsed = await parseTabular(
+      ACTIVITY_UPLOAD_SPEC,
+      'a.csv',
+      bytes('uscc,period,amount,unit\nA,B,1,t'),
+    );
+    if (parsed.ok) throw new Error('a header without kind was accepted');
+    const error = tabularProblemError(parsed.problem);
+    expect([error.status, error.code]).toEqual([422, 'UPLOAD_MISSING_COLUMNS']);
+    expect(error.toBody('en').error.message).toBe(
+      'The header lacks columns: kind (expected uscc, period, kind, amount, unit, optional valueAdded)',
+    );
+    expect(error.toBody('zh-CN').error.message).toBe(
+      '表头缺少列：kind（应有 uscc, period, kind, amount, unit，可选 valueAdded）',
+    );
   });
 });

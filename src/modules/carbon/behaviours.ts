@@ -1,4 +1,4 @@
-import { type CsvRecord, parseCsvRecords } from './csv';
+import { type CsvRecord, parseCsvRecords } from '../../kernel/tabular';
 
 /**
  * Where a per-unit figure comes from: `published` is taken as printed in the named source, `derived` is computed
@@ -102,8 +102,8 @@ export interface CsvRow<Column extends string> {
 }
 
 /**
- * Reads a CSV (RFC 4180 via csv.ts: notes may hold commas and quotes) whose header must be exactly `columns`,
- * into rows of named, trimmed cells; a row with the wrong number of fields names its line.
+ * Reads a CSV (RFC 4180 via parseCsvRecords: notes may hold commas and quotes) whose header must be exactly
+ * `columns`, into rows of named, trimmed cells; a row with the wrong number of fields names its line.
  */
 export function parseCsvRows<Column extends string>(
   text: string,

@@ -1,4 +1,4 @@
-import { parseCsvRecords } from './csv';
+import { parseCsvRecords } from '../../kernel/tabular';
 
 /** Where a figure comes from: a published table, a guideline default, an IPCC default, or our own assumption. */
 export const FACTOR_BASES = ['published', 'guideline_default', 'ipcc_default', 'assumption'] as const;

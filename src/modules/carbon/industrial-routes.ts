@@ -1,10 +1,10 @@
-import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { authorize, requireActor } from '../../http/authentication';
 import { languageOf } from '../../http/error-handler';
 import { errorResponses, Strict } from '../../http/schemas';
-import { AppError, notFound } from '../../kernel/errors';
+import { acceptFileUploads, readUploadedFile } from '../../http/upload-file';
+import { notFound } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { UPLOAD_LIMITS } from './activity-upload';
@@ -194,9 +194,7 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
 
   // Multipart only here: the rest of the API stays JSON-only.
   await app.register(async (scoped: SanquApp) => {
-    await scoped.register(multipart, {
-      limits: { fileSize: UPLOAD_LIMITS.maxBytes, files: 1, fields: 0, parts: 2 },
-    });
+    await acceptFileUploads(scoped, UPLOAD_LIMITS.maxBytes);
     scoped.post(
       '/enterprises/activity::upload',
       {
@@ -213,11 +211,7 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
         const actor = authorize(request, platform.can, 'carbon.activity.upload', {
           type: 'carbon_enterprise',
         });
-        if (!request.isMultipart())
-          throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'uploadNotMultipart', {
-            type: String(request.headers['content-type']),
-          });
-        const file = await readUploadedFile(request);
+        const file = await readUploadedFile(request, UPLOAD_LIMITS.maxBytes);
         return industrial().uploadActivity(actor, file, {
           dryRun: request.query.dryRun ?? false,
           allows: (enterprise) =>
@@ -230,21 +224,4 @@ export async function industrialRoutes(app: SanquApp, platform: Platform) {
       },
     );
   });
-}
-
-/** The one file of the request, read whole (bounded by the multipart size limit). */
-async function readUploadedFile(request: FastifyRequest): Promise<{ filename: string; bytes: Uint8Array }> {
-  try {
-    const part = await request.file();
-    if (part?.fieldname !== 'file') throw new AppError(400, 'UPLOAD_NO_FILE', 'uploadNoFile');
-    return { filename: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError(413, 'UPLOAD_TOO_LARGE', 'uploadTooLarge', { limit: UPLOAD_LIMITS.maxBytes });
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
-      throw new AppError(400, 'UPLOAD_NO_FILE', 'uploadNoFile');
-    throw error;
-  }
 }

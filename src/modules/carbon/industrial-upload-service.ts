@@ -2,17 +2,10 @@ import { createHash } from 'node:crypto';
 import type { AuditService } from '../../kernel/audit';
 import type { Actor } from '../../kernel/auth';
 import { type SanquDatabase, tablesOf } from '../../kernel/db';
-import { AppError, type MessageKey } from '../../kernel/errors';
 import { parseUscc } from '../../kernel/identity';
+import { type Cell, cellText, parseAmount, parseTabular, tabularProblemError } from '../../kernel/tabular';
 import type { Enterprise, RegistryService } from '../registry';
-import {
-  type Cell,
-  cellText,
-  parseAmount,
-  parseUpload,
-  type UploadProblem,
-  type UploadRow,
-} from './activity-upload';
+import { ACTIVITY_UPLOAD_SPEC, type UploadRow } from './activity-upload';
 import type { ActivityInput } from './calculator';
 import type {
   CarbonEnterpriseActivityTable,
@@ -48,16 +41,6 @@ export interface UploadReport {
   totals: { rows: number; accepted: number; warning: number; rejected: number };
   results: UploadRowResult[];
 }
-
-const PROBLEMS: Record<UploadProblem['code'], { status: number; key: MessageKey }> = {
-  unsupported_type: { status: 415, key: 'uploadUnsupportedType' },
-  too_large: { status: 413, key: 'uploadTooLarge' },
-  too_many_rows: { status: 413, key: 'uploadTooManyRows' },
-  too_large_unpacked: { status: 413, key: 'uploadUnpackedTooLarge' },
-  unreadable: { status: 400, key: 'uploadUnreadable' },
-  missing_columns: { status: 422, key: 'uploadMissingColumns' },
-  empty: { status: 400, key: 'uploadEmpty' },
-};
 
 interface Candidate {
   result: UploadRowResult;
@@ -122,17 +105,8 @@ export function createIndustrialUploadService(
       file: { filename: string; bytes: Uint8Array },
       options: { dryRun?: boolean; allows?: (enterprise: Enterprise) => boolean } = {},
     ): Promise<UploadReport> {
-      const parsed = await parseUpload(file);
-      if (!parsed.ok) {
-        const { code, ...params } = parsed.problem;
-        const { status, key } = PROBLEMS[code];
-        throw new AppError(
-          status,
-          `UPLOAD_${code.toUpperCase()}`,
-          key,
-          params as Record<string, string | number>,
-        );
-      }
+      const parsed = await parseTabular(ACTIVITY_UPLOAD_SPEC, file.filename, file.bytes);
+      if (!parsed.ok) throw tabularProblemError(parsed.problem);
       const allows = options.allows ?? ((e: Enterprise) => e.uscc === actor.subjectId?.toUpperCase());
       const read = parsed.rows.map(readRow);
       const known = new Map(

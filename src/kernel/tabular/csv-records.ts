@@ -6,7 +6,8 @@ export interface CsvRecord {
 
 /**
  * Parses RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. Tolerates a byte-order
- * mark and CRLF; skips blank lines. The kernel's parseCsv is quote-free, and factor notes need commas.
+ * mark and CRLF; skips blank lines. The divisions kernel's parseCsv is quote-free; factor notes and uploaded
+ * cells need commas.
  * @example parseCsvRecords('a,b\n1,"x, y"') // [{ line: 1, cells: ['a','b'] }, { line: 2, cells: ['1','x, y'] }]
  */
 export function parseCsvRecords(text: string): CsvRecord[] {

@@ -1,18 +1,16 @@
 import { deflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseUpload } from './activity-upload';
+import { parseTabular } from './parse-tabular';
+import { READING_SPEC, workbookOf } from './tabular-test-support';
 import { checkZipUnpackedSize } from './zip-unpacked-size';
 
 const limits = { maxUnpackedBytes: 1_000_000, maxEntries: 50 };
 
-async function workbook(): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('活动数据');
-  sheet.addRow(['uscc', 'period', 'kind', 'amount', 'unit']);
-  sheet.addRow(['91330802MA2A0B1C2D', '2026-03', 'electricity', 1000, 'kWh']);
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
+const workbook = () =>
+  workbookOf([
+    ['meter', 'month', 'kind', 'amount', 'unit'],
+    ['M-0001', '2026-03', 'electricity', 1000, 'kWh'],
+  ]);
 
 /** A one-entry ZIP holding `content` deflated, whose headers claim `declared` bytes unpacked. */
 function zipOf(content: Buffer, declared = content.length): Uint8Array {
@@ -103,7 +101,7 @@ describe('ZIP unpacked size', () => {
   });
 
   it('calls anything else unreadable', () => {
-    expect(checkZipUnpackedSize(new TextEncoder().encode('uscc,period\n'), limits)).toMatchObject({
+    expect(checkZipUnpackedSize(new TextEncoder().encode('meter,month\n'), limits)).toMatchObject({
       ok: false,
       problem: 'unreadable',
     });
@@ -112,18 +110,18 @@ describe('ZIP unpacked size', () => {
 
 describe('XLSX upload', () => {
   it('refuses a small file that unpacks past the limit before exceljs reads it (413 problem)', async () => {
-    // 60 MB of XML-like repetition deflates to ~60 KB: well under the 5 MB upload limit.
+    // 60 MB of XML-like repetition deflates to ~60 KB: well under the 1 MB upload limit of the spec.
     const bomb = zipOf(Buffer.alloc(60 * 1024 * 1024, '<c/>'));
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    expect(await parseUpload({ filename: 'march.xlsx', bytes: bomb })).toEqual({
+    expect(await parseTabular(READING_SPEC, 'march.xlsx', bomb)).toEqual({
       ok: false,
       problem: { code: 'too_large_unpacked', limit: 50 * 1024 * 1024, maxEntries: 1_000 },
     });
     const bytes = await workbook();
     const [first] = directoryEntries(bytes);
     expect(
-      await parseUpload({ filename: 'march.xlsx', bytes: patched(bytes, first! + 24, 0xffffffff) }),
+      await parseTabular(READING_SPEC, 'march.xlsx', patched(bytes, first! + 24, 0xffffffff)),
     ).toMatchObject({ ok: false, problem: { code: 'too_large_unpacked' } });
-    expect(await parseUpload({ filename: 'march.xlsx', bytes })).toMatchObject({ ok: true, format: 'xlsx' });
+    expect(await parseTabular(READING_SPEC, 'march.xlsx', bytes)).toMatchObject({ ok: true, format: 'xlsx' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from './csv';
+import { parseCsvRecords } from './csv-records';
 
 describe('parseCsvRecords', () => {
   it('keeps commas and doubled quotes inside quoted fields', () => {

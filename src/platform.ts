@@ -14,6 +14,7 @@ import { createLedgerService, type LedgerService, ledgerComponent } from './kern
 import type { ModuleDefinition } from './kernel/module';
 import { modules } from './modules';
 import { type CarbonService, createCarbonService } from './modules/carbon';
+import { type CreditService, createCreditService } from './modules/credit';
 import { createRegistryService, type RegistryService } from './modules/registry';
 
 /**
@@ -32,6 +33,7 @@ export interface Platform {
   can: Can;
   registry: RegistryService;
   carbon: CarbonService;
+  credit: CreditService;
 }
 
 export type PlatformModule = ModuleDefinition<Platform>;
@@ -49,16 +51,19 @@ export function assemblePlatform(database: SanquDatabase): Platform {
   const audit = createAuditService(database);
   const registry = createRegistryService(database, audit);
   const ledger = createLedgerService(database, audit);
+  const exchange = createExchangeService(database, audit);
+  const can = createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]);
   return {
     database,
     audit,
     ledger,
-    exchange: createExchangeService(database, audit),
+    exchange,
     auth: createAuthService(database, audit),
     divisions: createDivisionService(),
-    can: createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]),
+    can,
     registry,
     carbon: createCarbonService(database, audit, ledger, registry),
+    credit: createCreditService(database, audit, exchange, registry, can),
   };
 }
 

@@ -72,6 +72,15 @@ export const OFFICER_DEPARTMENTS: readonly { code: string; zh: string; en: strin
   { code: 'civil_affairs', zh: '民政', en: 'Civil affairs' },
   { code: 'services', zh: '政务服务', en: 'Government services' },
   { code: 'governance', zh: '社会治理', en: 'Social governance' },
+  // The source departments of 信安分 records (credit module): courts, tax, police, health, human resources and
+  // social security, the provident fund centre, and the civilisation office that runs 衢州有礼 and volunteering.
+  { code: 'court', zh: '法院', en: 'People’s court' },
+  { code: 'tax', zh: '税务', en: 'Taxation' },
+  { code: 'public_security', zh: '公安', en: 'Public security' },
+  { code: 'health', zh: '卫生健康', en: 'Health' },
+  { code: 'human_resources', zh: '人力社保', en: 'Human resources and social security' },
+  { code: 'provident_fund', zh: '住房公积金', en: 'Housing provident fund' },
+  { code: 'civilization', zh: '文明办', en: 'Civilisation office' },
 ];
 
 /** The city and its six counties, for the per-department officer accounts. */

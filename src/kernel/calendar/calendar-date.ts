@@ -41,3 +41,22 @@ export const isWeekend = (day: number): boolean => {
   const weekday = weekdayOf(day);
   return weekday === 0 || weekday === 6;
 };
+
+/** The calendar date in Asia/Shanghai at `at` (UTC+8, no daylight saving since 1991). */
+export const shanghaiDate = (at: Date): string =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** `days` after (or before, if negative) a 'YYYY-MM-DD' date. */
+export const addDays = (date: string, days: number): string => fromDayNumber(toDayNumber(date) + days);
+
+/**
+ * `months` after a 'YYYY-MM-DD' date, on the same day of the month or the month's last day when it is shorter
+ * (2026-01-31 + 1 month = 2026-02-28), as validity periods are counted.
+ */
+export function addMonthsToDate(date: string, months: number): string {
+  toDayNumber(date);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const lastDay = new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+  return fromDayNumber(Date.UTC(Math.floor(index / 12), index % 12, Math.min(day, lastDay)) / DAY_MS);
+}

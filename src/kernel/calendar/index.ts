@@ -1,5 +1,13 @@
 /** Calendar kernel: the statutory holiday calendar and working-day arithmetic for deadlines. */
-export { fromDayNumber, isIsoDate, toDayNumber, weekdayOf } from './calendar-date';
+export {
+  addDays,
+  addMonthsToDate,
+  fromDayNumber,
+  isIsoDate,
+  shanghaiDate,
+  toDayNumber,
+  weekdayOf,
+} from './calendar-date';
 export type { HolidayCalendar, HolidayEntry, HolidayKind } from './holidays';
 export { HolidayCsvError, mergeHolidayCalendars, parseHolidayCsv } from './holidays';
 export { clearHolidayCalendarCache, HOLIDAY_DATA_DIRECTORY, loadHolidayCalendar } from './load-holidays';

@@ -24,3 +24,13 @@ export function divisionContains(ancestor: string, code: string): boolean {
   if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(ancestor) || !/^\d{6}(\d{3}(\d{3})?)?$/.test(code)) return false;
   return code.startsWith(divisionPrefix(ancestor)) && code.length >= ancestor.length;
 }
+
+/**
+ * The codes inside `code` as a half-open range of text, for an indexed `where column >= from and column < to`:
+ * divisionCodeRange('330800') = { from: '3308', to: '3309' }. Digits only, so no collation can reorder it.
+ */
+export function divisionCodeRange(code: string): { from: string; to: string } {
+  const from = divisionPrefix(code);
+  const next = (BigInt(from) + 1n).toString().padStart(from.length, '0');
+  return { from, to: next };
+}

@@ -1,4 +1,10 @@
-export { type DivisionLevel, divisionContains, divisionLevel, divisionPrefix } from './division-code';
+export {
+  type DivisionLevel,
+  divisionCodeRange,
+  divisionContains,
+  divisionLevel,
+  divisionPrefix,
+} from './division-code';
 export { type Division, type DivisionKind, parseCsv } from './divisions';
 export { createDivisionService, type DivisionService, loadDivisions } from './service';
 export { generateVillages, QUZHOU_VILLAGE_COUNT } from './villages';

@@ -100,6 +100,21 @@ export function createRegistryService(database: SanquDatabase, audit: AuditServi
       return row ? toResident(row) : null;
     },
 
+    /** The residents with these IDs, unknown ones left out; read in chunks so an import's thousand rows are one call. */
+    async residentsByIds(residentIds: readonly string[]): Promise<Resident[]> {
+      const unique = [...new Set(residentIds.map((id) => id.toUpperCase()))];
+      const found: Resident[] = [];
+      for (let start = 0; start < unique.length; start += 500) {
+        const rows = await db
+          .selectFrom('registry_residents')
+          .selectAll()
+          .where('resident_id', 'in', unique.slice(start, start + 500))
+          .execute();
+        found.push(...rows.map(toResident));
+      }
+      return found;
+    },
+
     /** A household with its members, head first. */
     async getHousehold(householdId: string): Promise<{ household: Household; members: Resident[] } | null> {
       const row = await db

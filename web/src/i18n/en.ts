@@ -49,6 +49,13 @@ export const en: Translation = {
     civil_affairs: 'Civil affairs',
     services: 'Government services',
     governance: 'Social governance',
+    court: 'People’s court',
+    tax: 'Taxation',
+    public_security: 'Public security',
+    health: 'Health',
+    human_resources: 'Human resources and social security',
+    provident_fund: 'Housing provident fund',
+    civilization: 'Civilisation office',
   },
   login: {
     title: 'Sign in to Sanqu',

@@ -48,6 +48,13 @@ export const zhCN = {
     civil_affairs: '民政',
     services: '政务服务',
     governance: '社会治理',
+    court: '法院',
+    tax: '税务',
+    public_security: '公安',
+    health: '卫生健康',
+    human_resources: '人力社保',
+    provident_fund: '住房公积金',
+    civilization: '文明办',
   },
   login: {
     title: '登录三衢',

@@ -52,6 +52,7 @@ export function assemblePlatform(database: SanquDatabase): Platform {
   const registry = createRegistryService(database, audit);
   const ledger = createLedgerService(database, audit);
   const exchange = createExchangeService(database, audit);
+  const carbon = createCarbonService(database, audit, ledger, registry);
   const can = createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]);
   return {
     database,
@@ -62,8 +63,8 @@ export function assemblePlatform(database: SanquDatabase): Platform {
     divisions: createDivisionService(),
     can,
     registry,
-    carbon: createCarbonService(database, audit, ledger, registry),
-    credit: createCreditService(database, audit, exchange, registry, can),
+    carbon,
+    credit: createCreditService(database, audit, exchange, registry, carbon, can),
   };
 }
 

@@ -4,6 +4,7 @@ import { backupCommand } from './commands/backup';
 import { addCarbonCloseCommand } from './commands/carbon-close';
 import { addCarbonImportCommand } from './commands/carbon-import';
 import { checkIdCommand } from './commands/check-id';
+import { creditCommand } from './commands/credit';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
@@ -24,6 +25,7 @@ for (const command of [
   auditCommand(),
   backupCommand(),
   usersCommand(),
+  creditCommand(),
 ]) {
   program.addCommand(command);
 }

@@ -285,5 +285,25 @@ export function createCarbonCloseService(
         ? { period, events: Number(row.events), grams: Number(row.grams), points: Number(row.points) }
         : null;
     },
+
+    /**
+     * Closed personal results of `period` in resident-ID order after `after` (keyset pages): how other modules
+     * (信安分's green-life records) read the month's reductions without reading carbon's tables.
+     */
+    async personalResultsAfter(period: string, options: { after?: string; limit: number }) {
+      let query = db
+        .selectFrom('carbon_personal_results')
+        .select(['subject_id', 'grams', 'points', 'events'])
+        .where('period', '=', period)
+        .orderBy('subject_id')
+        .limit(Math.min(Math.max(1, options.limit), 10_000));
+      if (options.after) query = query.where('subject_id', '>', options.after);
+      return (await query.execute()).map((r) => ({
+        residentId: r.subject_id,
+        grams: Number(r.grams),
+        points: Number(r.points),
+        events: Number(r.events),
+      }));
+    },
   };
 }

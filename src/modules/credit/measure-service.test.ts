@@ -159,8 +159,12 @@ describe.each(testDialects)('credit incentives, access and recompute on %s', (di
     expect((await f.t.platform.credit.models.active()).version).toBe('2026.1');
     expect((await f.t.platform.credit.scores.current(a)).score).toBe(620);
     const result = await f.t.platform.credit.recompute({ modelVersion: '2099.1', progress: silentProgress });
-    const residents = (await f.t.platform.registry.countsByCounty()).reduce((s, c) => s + c.residents, 0);
-    expect(result).toMatchObject({ modelVersion: '2099.1', residents });
+    const everyone = (await f.t.platform.registry.countsByCounty()).reduce((s, c) => s + c.residents, 0);
+    const distribution = await f.t.platform.credit.scores.distribution('330800');
+    const scored = distribution.reduce((s, r) => s + r.residents, 0);
+    expect(result).toMatchObject({ modelVersion: '2099.1', residents: scored });
+    // Adults only: the fixture city has children too.
+    expect(scored).toBeLessThan(everyone);
     expect(await f.t.platform.credit.scores.current(a)).toMatchObject({
       score: 640,
       tier: 'good',

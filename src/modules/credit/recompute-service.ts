@@ -16,6 +16,7 @@ const RESIDENTS_PER_CHUNK = 5_000;
 
 export interface RecomputeResult {
   modelVersion: string;
+  /** Adults scored (minors are skipped). */
   residents: number;
   changed: number;
   asOf: string;
@@ -137,11 +138,11 @@ export function createRecomputeService(
           action: 'credit.score.recompute',
           resourceType: 'credit_score',
           resourceId: `${first}..${last}`,
-          after: { model: model.version, residents: keys.length, changed: history.length },
+          after: { model: model.version, residents: rows.length, changed: history.length },
         });
         changed += history.length;
+        residents += rows.length;
       });
-      residents += keys.length;
       options.progress.increment(keys.length);
       after = last;
     }

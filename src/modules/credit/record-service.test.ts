@@ -155,7 +155,13 @@ describe.each(testDialects)('credit records on %s', (dialect) => {
     );
     expect(minor).toBeDefined();
     const [result] = await f.t.platform.credit.records.submit(f.actors['civil-changshan']!, [
-      { recordId: 'm-1', residentId: minor!.residentId, type: 'volunteer_service', occurredOn: today, quantity: 2 },
+      {
+        recordId: 'm-1',
+        residentId: minor!.residentId,
+        type: 'volunteer_service',
+        occurredOn: today,
+        quantity: 2,
+      },
     ]);
     expect(result).toMatchObject({ status: 'accepted' });
     expect(await scoreOf(minor!.residentId)).toBeUndefined();

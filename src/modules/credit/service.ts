@@ -2,9 +2,11 @@ import type { AuditService } from '../../kernel/audit';
 import type { Can } from '../../kernel/auth';
 import type { SanquDatabase } from '../../kernel/db';
 import type { ExchangeService } from '../../kernel/exchange';
+import type { CarbonService } from '../carbon';
 import type { RegistryService } from '../registry';
 import { createCreditAccessService } from './access-service';
 import { createDisputeService } from './dispute-service';
+import { importGreenLife } from './green-life';
 import { createMeasureService } from './measure-service';
 import { createModelService } from './model-service';
 import { createNotificationService } from './notification-service';
@@ -20,6 +22,7 @@ export function createCreditService(
   audit: AuditService,
   exchange: ExchangeService,
   registry: RegistryService,
+  carbon: Pick<CarbonService, 'close'>,
   can: Can,
   now: () => Date = () => new Date(),
 ) {
@@ -36,5 +39,7 @@ export function createCreditService(
     recompute: createRecomputeService(database, audit, registry, models, now),
     notifications: createNotificationService(database, now),
     access: createCreditAccessService(exchange, records, scores),
+    /** 绿色生活: green-life records from a closed carbon month (`sanqu credit green-life --period`). */
+    importGreenLife: (period: string) => importGreenLife(carbon, records, period),
   };
 }

@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { authorize, requireActor } from '../../http/authentication';
-import { errorResponses, StringEnum } from '../../http/schemas';
+import { errorResponses, Strict, StringEnum } from '../../http/schemas';
 import { buildWorkbook, sendWorkbook } from '../../http/spreadsheet';
 import { AppError, notFound } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { OFFICER_PURPOSES, type OfficerPurpose } from './access-service';
-import { MODEL_VERSION_PATTERN, type ScoreModel } from './score-model';
+import { DIMENSIONS } from './record-types';
+import { DECAYS, MODEL_VERSION_PATTERN, type ScoreModel } from './score-model';
 import type { DistributionRow } from './score-service';
 
 const CITY = '330800';
@@ -80,9 +81,36 @@ export async function adminRoutes(app: SanquApp, platform: Platform) {
             base: Type.Number(),
             min: Type.Number(),
             max: Type.Number(),
-            dimensions: Type.Array(Type.Unknown(), { maxItems: 20 }),
-            types: Type.Record(Type.String(), Type.Unknown()),
-            tiers: Type.Array(Type.Unknown(), { maxItems: 20 }),
+            dimensions: Type.Array(
+              Type.Object(
+                {
+                  code: StringEnum(DIMENSIONS),
+                  zh: Type.String({ minLength: 1, maxLength: 40 }),
+                  en: Type.String({ minLength: 1, maxLength: 80 }),
+                  weight: Type.Number(),
+                  cap: Type.Number(),
+                  floor: Type.Number(),
+                },
+                Strict,
+              ),
+              { maxItems: 20 },
+            ),
+            types: Type.Record(
+              Type.String({ pattern: '^[a-z][a-z_]*$' }),
+              Type.Object({ pointsPerUnit: Type.Number(), decay: StringEnum(DECAYS) }, Strict),
+            ),
+            tiers: Type.Array(
+              Type.Object(
+                {
+                  code: Type.String({ maxLength: 40 }),
+                  min: Type.Integer(),
+                  zh: Type.String({ minLength: 1, maxLength: 40 }),
+                  en: Type.String({ minLength: 1, maxLength: 80 }),
+                },
+                Strict,
+              ),
+              { minItems: 1, maxItems: 20 },
+            ),
           },
           { additionalProperties: false },
         ),

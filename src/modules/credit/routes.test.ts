@@ -267,6 +267,29 @@ describe.each(testDialects)('credit API on %s', (dialect) => {
     });
     expect((await call('civil-changshan', 'GET', '/models')).statusCode).toBe(403);
     expect((await call('devref-changshan', 'POST', '/models', {})).statusCode).toBe(422);
+    const model = (await call('utility-city', 'GET', '/models')).json().items[0].model;
+    const broken = await call('utility-city', 'POST', '/models', {
+      ...model,
+      version: '2027.1',
+      dimensions: [null],
+    });
+    expect(broken.statusCode).toBe(422);
+    const wrongSign = await call('utility-city', 'POST', '/models', {
+      ...model,
+      version: '2027.1',
+      types: { ...model.types, court_enforcement: { pointsPerUnit: 150, decay: 'linear' } },
+    });
+    expect(wrongSign.statusCode).toBe(422);
+    expect(errorOf(wrongSign).details).toContainEqual({
+      path: '/types/court_enforcement/pointsPerUnit',
+      message: expect.stringContaining('negative'),
+    });
+    const added = await call('utility-city', 'POST', '/models', { ...model, version: '2027.1', base: 510 });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toEqual({ version: '2027.1', active: false });
+    expect(
+      (await call('devref-changshan', 'POST', '/models', { ...model, version: '2027.2' })).statusCode,
+    ).toBe(403);
     const distribution = await call('utility-city', 'GET', '/statistics/distribution');
     expect(distribution.json().rows.some((r: { countyCode: string }) => r.countyCode === '330822')).toBe(
       true,

@@ -148,6 +148,8 @@ export const DisputeSchema = Type.Object(
     status: StringEnum(['open', ...DECISIONS] as const),
     submittedAt: Type.String({ format: 'date-time' }),
     dueOn: Type.String({ description: 'Last working day for a decision' }),
+    recordType: Type.Optional(Type.String({ description: 'The disputed record’s type (in lists)' })),
+    recordTypeName: Type.Optional(Type.Object(Names)),
     workingDaysLeft: Type.Union([Type.Integer(), Type.Null()], {
       description: 'For open cases; negative when overdue',
     }),

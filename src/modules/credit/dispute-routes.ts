@@ -40,7 +40,10 @@ export async function disputeRoutes(app: SanquApp, platform: Platform) {
       const items = await credit.disputes.queue(actor, {
         status: request.query.status as 'open' | 'decided' | undefined,
       });
-      return { items: items.map((d) => presentDispute(d, true, calendar, now)) };
+      const types = await credit.records.typesOf(items.map((d) => d.recordId));
+      return {
+        items: items.map((d) => presentDispute(d, true, calendar, now, types.get(d.recordId) ?? null)),
+      };
     },
   );
 

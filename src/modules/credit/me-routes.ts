@@ -107,9 +107,11 @@ export async function meRoutes(app: SanquApp, platform: Platform) {
     async (request) => {
       const actor = own(request, 'credit.dispute.open');
       const calendar = loadHolidayCalendar();
+      const disputes = await credit.disputes.ofResident(actor.subjectId);
+      const types = await credit.records.typesOf(disputes.map((d) => d.recordId));
       return {
-        items: (await credit.disputes.ofResident(actor.subjectId)).map((d) =>
-          presentDispute(d, false, calendar, new Date()),
+        items: disputes.map((d) =>
+          presentDispute(d, false, calendar, new Date(), types.get(d.recordId) ?? null),
         ),
       };
     },

@@ -68,7 +68,13 @@ export function presentScore(view: ScoreView, model: ScoreModel, explanation: Ex
 }
 
 /** A dispute with its working days left (negative when overdue); officers see the resident ID masked. */
-export function presentDispute(dispute: Dispute, mask: boolean, calendar: HolidayCalendar, now: Date) {
+export function presentDispute(
+  dispute: Dispute,
+  mask: boolean,
+  calendar: HolidayCalendar,
+  now: Date,
+  recordTypeCode: string | null = null,
+) {
   let workingDaysLeft: number | null = null;
   if (dispute.status === 'open') {
     try {
@@ -81,6 +87,9 @@ export function presentDispute(dispute: Dispute, mask: boolean, calendar: Holida
     ...dispute,
     residentId: mask ? maskResidentId(dispute.residentId) : dispute.residentId,
     workingDaysLeft,
+    ...(recordTypeCode
+      ? { recordType: recordTypeCode, recordTypeName: names(recordType(recordTypeCode), recordTypeCode) }
+      : {}),
   };
 }
 

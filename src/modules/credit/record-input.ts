@@ -27,7 +27,8 @@ export type RecordRejection =
   | { code: 'not_your_type'; type: string; department: string }
   | { code: 'bad_date'; field: 'occurredOn' | 'validUntil'; value: string }
   | { code: 'in_future'; occurredOn: string; today: string }
-  | { code: 'bad_quantity'; max: number; unit: string }
+  | { code: 'bad_quantity'; max: number; unit: string; whole: boolean }
+  | { code: 'before_birth'; birthDate: string }
   | { code: 'validity_too_long'; latest: string }
   | { code: 'validity_before_fact' }
   | { code: 'already_expired'; validUntil: string }
@@ -66,9 +67,15 @@ export function checkRecordInput(
   if (!isIsoDate(input.occurredOn))
     return reject({ code: 'bad_date', field: 'occurredOn', value: input.occurredOn });
   if (input.occurredOn > today) return reject({ code: 'in_future', occurredOn: input.occurredOn, today });
+  if (input.occurredOn < resident.value.birthDate)
+    return reject({ code: 'before_birth', birthDate: resident.value.birthDate });
   const quantity = input.quantity ?? 1;
-  if (!(Number.isFinite(quantity) && quantity > 0 && quantity <= type.maxQuantity))
-    return reject({ code: 'bad_quantity', max: type.maxQuantity, unit: type.unit.en });
+  const whole = !type.fractional;
+  if (
+    !(Number.isFinite(quantity) && quantity > 0 && quantity <= type.maxQuantity) ||
+    (whole && !Number.isInteger(quantity))
+  )
+    return reject({ code: 'bad_quantity', max: type.maxQuantity, unit: type.unit.en, whole });
   const latest = addMonthsToDate(input.occurredOn, type.validityMonths);
   const validUntil = input.validUntil ?? latest;
   if (!isIsoDate(validUntil)) return reject({ code: 'bad_date', field: 'validUntil', value: validUntil });

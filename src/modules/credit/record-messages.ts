@@ -34,8 +34,12 @@ export function describeRejection(rejection: RecordRejection, language: Language
         : `occurredOn ${rejection.occurredOn} is after today (${rejection.today})`;
     case 'bad_quantity':
       return zh
-        ? `数量应大于 0 且不超过 ${rejection.max}`
-        : `quantity must be above 0 and at most ${rejection.max} (${rejection.unit})`;
+        ? `数量应${rejection.whole ? '为整数，' : ''}大于 0 且不超过 ${rejection.max}`
+        : `quantity must be ${rejection.whole ? 'a whole number ' : ''}above 0 and at most ${rejection.max} (${rejection.unit})`;
+    case 'before_birth':
+      return zh
+        ? `发生日期早于该居民出生日期 ${rejection.birthDate}`
+        : `occurredOn is before the resident was born (${rejection.birthDate})`;
     case 'validity_too_long':
       return zh
         ? `有效期不得超过该类型的期限，最晚 ${rejection.latest}`

@@ -176,7 +176,12 @@ export async function recordRoutes(app: SanquApp, platform: Platform) {
         summary:
           'Records the officer’s department entered in their jurisdiction, newest first (resident IDs masked)',
         querystring: Type.Object({
-          before: Type.Optional(Type.String({ maxLength: 40 })),
+          before: Type.Optional(
+            Type.String({
+              maxLength: 120,
+              description: 'Cursor: `<createdAt>|<id>` of the last record of the previous page',
+            }),
+          ),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
         response: {

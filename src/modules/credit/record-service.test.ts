@@ -147,6 +147,21 @@ describe.each(testDialects)('credit records on %s', (dialect) => {
       divisionCode: '330802',
     });
     expect(kecheng).toEqual([]);
+    // A page at a time: records of one batch share createdAt, and the cursor's id keeps them all.
+    const paged: string[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const [next] = await f.t.platform.credit.records.ofDepartment({
+        department: 'civilization',
+        divisionCode: '330822',
+        limit: 1,
+        before,
+      });
+      if (!next) break;
+      paged.push(next.id);
+      before = `${next.createdAt}|${next.id}`;
+    }
+    expect(paged).toEqual(mine.map((r) => r.id));
   });
 
   it('stores a minor’s record but scores nobody under 18, in the moment or in a recompute', async () => {

@@ -211,6 +211,17 @@ export function createRecordService(
       return row ? toRecord(row) : null;
     },
 
+    /** The type of each of these records (for lists that name what a case is about without reading the record). */
+    async typesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('credit_records')
+        .select(['id', 'type'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.type]));
+    },
+
     /** A resident's records, newest fact first. */
     async ofResident(residentId: string): Promise<CreditRecord[]> {
       const rows = await db
@@ -240,7 +251,16 @@ export function createRecordService(
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit);
-      if (options.before) query = query.where('created_at', '<', options.before);
+      if (options.before) {
+        // A cursor `<createdAt>|<id>` of the last row seen: one batch shares a createdAt, so the id breaks ties.
+        const [createdAt = '', id = ''] = options.before.split('|');
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+          ]),
+        );
+      }
       return (await query.execute()).map(toRecord);
     },
   };

@@ -23,6 +23,8 @@ export interface RecordType {
   validityMonths: number;
   /** The most units one record may carry (volunteer hours in one record, months of continuity). */
   maxQuantity: number;
+  /** True where the unit can be split (volunteer hours); counts, months and cases are whole. */
+  fractional: boolean;
   /** True where 信用修复 applies: the condition can be remedied (arrears paid, judgment performed). */
   repairable: boolean;
   /** Units a resident could plausibly add next (20 volunteer hours, 12 months), for "what would raise it"; 0 = not in their hands. */
@@ -43,12 +45,15 @@ export function parseRecordTypes(json: unknown): RecordType[] {
     if (!DIMENSIONS.includes(t.dimension)) throw new Error(`${where}: unknown dimension ${t.dimension}`);
     if (!(Number.isInteger(t.validityMonths) && t.validityMonths > 0 && t.validityMonths <= 120))
       throw new Error(`${where}: validityMonths must be 1-120`);
-    if (!(t.maxQuantity > 0)) throw new Error(`${where}: maxQuantity must be positive`);
+    // A type check, not just `> 0`: a quoted "4" compared as a number and slipped through as a string.
+    if (!(typeof t.maxQuantity === 'number' && Number.isFinite(t.maxQuantity) && t.maxQuantity > 0))
+      throw new Error(`${where}: maxQuantity must be positive`);
     if (!t.zh || !t.en || !t.department || !t.unit?.zh || !t.unit?.en)
       throw new Error(`${where}: zh, en, department and unit are required`);
     if (!(Number.isInteger(t.suggestedStep) && t.suggestedStep >= 0 && t.suggestedStep <= t.maxQuantity))
       throw new Error(`${where}: suggestedStep must be an integer from 0 to maxQuantity`);
-    return { ...t, repairable: Boolean(t.repairable) };
+    // Flags must be real booleans: a quoted "false" would otherwise read as true.
+    return { ...t, repairable: t.repairable === true, fractional: t.fractional === true };
   });
 }
 

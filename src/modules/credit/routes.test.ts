@@ -199,6 +199,10 @@ describe.each(testDialects)('credit API on %s', (dialect) => {
     const queue = (await call('civil-changshan', 'GET', '/disputes')).json().items;
     expect(queue).toHaveLength(1);
     expect(queue[0].residentId).toContain('****');
+    expect(queue[0]).toMatchObject({
+      recordType: 'youli_good_deed',
+      recordTypeName: { zh: '衢州有礼·好人好事' },
+    });
     expect((await call('court-city', 'GET', '/disputes')).json().items).toHaveLength(0);
     expect((await call('court-city', 'GET', `/disputes/${opened.json().id}`)).statusCode).toBe(404);
     expect((await call('civil-changshan', 'GET', `/disputes/${opened.json().id}`)).json().record.id).toBe(

@@ -23,6 +23,9 @@ const OfficerCarbonPage = lazy(() => import('../pages/carbon/officer-carbon-page
 const EnterpriseCarbonPage = lazy(() => import('../pages/carbon/enterprise/enterprise-carbon-page'));
 const BankCarbonPage = lazy(() => import('../pages/carbon/bank/bank-carbon-page'));
 const EmissionsCalculatorPage = lazy(() => import('../pages/carbon/emissions-calculator-page'));
+const MyCreditPage = lazy(() => import('../pages/credit/my-credit-page'));
+const OfficerCreditPage = lazy(() => import('../pages/credit/officer-credit-page'));
+const CreditAdminPage = lazy(() => import('../pages/credit/credit-admin-page'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -46,12 +49,15 @@ export const router = createBrowserRouter([
       { index: true, element: <RoleHomeRedirect /> },
       roleRoute('resident', <ResidentHomePage />),
       roleRoute('resident', <MyCarbonAccountPage />, 'carbon'),
+      roleRoute('resident', <MyCreditPage />, 'credit'),
       roleRoute('enterprise_agent', <EnterpriseHomePage />),
       roleRoute('enterprise_agent', <EnterpriseCarbonPage />, 'carbon'),
       roleRoute('enterprise_agent', <EmissionsCalculatorPage />, 'carbon/calculator'),
       roleRoute('collective', <VillageHomePage />),
       roleRoute('officer', <WorkbenchPage />),
       roleRoute('officer', <OfficerCarbonPage />, 'carbon'),
+      roleRoute('officer', <OfficerCreditPage />, 'credit'),
+      roleRoute('officer', <CreditAdminPage />, 'credit/admin'),
       roleRoute('bank', <BankHomePage />),
       roleRoute('bank', <BankCarbonPage />, 'carbon'),
       roleRoute('auditor', <AuditHomePage />),

@@ -12,6 +12,7 @@ export default function ResidentHomePage() {
         description={t('pages.resident.carbonLink')}
         to="/me/carbon"
       />
+      <ModuleLinkCard title={t('menu.residentCredit')} description={t('credit.homeLink')} to="/me/credit" />
     </RoleHome>
   );
 }

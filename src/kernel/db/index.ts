@@ -15,6 +15,8 @@ export {
   isUniqueViolation,
   serializeWithinTransaction,
 } from './dialect';
+export { forEachRow } from './for-each-row';
+export { insertRows, upsertRows } from './insert-rows';
 export {
   appliedMigrations,
   collectMigrations,
@@ -24,4 +26,5 @@ export {
   migrate,
   type NamedMigration,
 } from './migrations';
+export { withIndexesRebuilt } from './rebuild-indexes';
 export { type AnyDb, tablesOf } from './tables-of';

@@ -1,18 +1,28 @@
 import type { AuditActor, AuditService } from '../../kernel/audit';
 import { shanghaiDate } from '../../kernel/calendar';
-import { type SanquDatabase, tablesOf } from '../../kernel/db';
+import {
+  type AnyDb,
+  type BulkValue,
+  forEachRow,
+  insertRows,
+  type SanquDatabase,
+  tablesOf,
+  upsertRows,
+} from '../../kernel/db';
 import { AppError } from '../../kernel/errors';
 import type { Progress } from '../../kernel/progress';
 import type { RegistryService } from '../registry';
 import { isScoredOn } from './adults';
-import type { CreditScoreTable, CreditTables } from './credit.tables';
+import type { CreditTables } from './credit.tables';
 import type { createModelService } from './model-service';
 import { recordTypes } from './record-types';
-import { dimensionsJson, toScored } from './rescore';
-import { computeScore, type ScoredRecord, typeMap } from './score';
+import { dimensionsJson, HISTORY_COLUMNS, SCORE_COLUMNS } from './rescore';
+import { computeScore, type RecordStatus, type ScoredRecord, typeMap } from './score';
+import type { ScoreModel } from './score-model';
 
 /** Residents per transaction: big enough to amortise the commit, small enough to keep the writer lock short. */
 const RESIDENTS_PER_CHUNK = 5_000;
+const NO_RECORDS: readonly ScoredRecord[] = [];
 
 export interface RecomputeResult {
   modelVersion: string;
@@ -49,9 +59,14 @@ export function createRecomputeService(
         id: options.modelVersion ?? '',
       });
     const at = now();
-    const asOf = shanghaiDate(at);
-    const computedAt = at.toISOString();
-    const types = typeMap(recordTypes());
+    const run: Run = {
+      model,
+      types: typeMap(recordTypes()),
+      asOf: shanghaiDate(at),
+      computedAt: at.toISOString(),
+      cause: `recompute:${model.version}`,
+      isAdult: adultsOn(shanghaiDate(at)),
+    };
     const counts = await registry.countsByCounty();
     options.progress.start(
       `信安分 ${model.version}`,
@@ -66,82 +81,16 @@ export function createRecomputeService(
       const first = keys[0]!.residentId;
       const last = keys.at(-1)!.residentId;
       await audit.transaction(db, async (trx) => {
-        const records = await trx
-          .selectFrom('credit_records')
-          .select(['id', 'resident_id', 'type', 'quantity', 'occurred_on', 'valid_until', 'status'])
-          .where('resident_id', '>=', first)
-          .where('resident_id', '<=', last)
-          .execute();
-        const byResident = new Map<string, ScoredRecord[]>();
-        for (const row of records) {
-          const list = byResident.get(row.resident_id);
-          if (list) list.push(toScored(row));
-          else byResident.set(row.resident_id, [toScored(row)]);
-        }
-        const previous = new Map(
-          (
-            await trx
-              .selectFrom('credit_scores')
-              .select(['resident_id', 'score', 'tier', 'model_version'])
-              .where('resident_id', '>=', first)
-              .where('resident_id', '<=', last)
-              .execute()
-          ).map((r) => [r.resident_id, r]),
-        );
-        const rows: CreditScoreTable[] = [];
-        const history = [];
-        for (const key of keys) {
-          if (!isScoredOn(key.residentId, asOf)) continue;
-          const score = computeScore(model, types, byResident.get(key.residentId) ?? [], asOf);
-          rows.push({
-            resident_id: key.residentId,
-            division_code: key.divisionCode,
-            score: score.score,
-            tier: score.tier,
-            model_version: model.version,
-            dimensions: dimensionsJson(score),
-            computed_at: computedAt,
-          });
-          const before = previous.get(key.residentId);
-          if (
-            !before ||
-            Number(before.score) !== score.score ||
-            before.tier !== score.tier ||
-            before.model_version !== model.version
-          )
-            history.push({
-              resident_id: key.residentId,
-              score: score.score,
-              tier: score.tier,
-              model_version: model.version,
-              computed_at: computedAt,
-              cause: `recompute:${model.version}`,
-            });
-        }
-        await trx
-          .deleteFrom('credit_scores')
-          .where('resident_id', '>=', first)
-          .where('resident_id', '<=', last)
-          .execute();
-        for (let i = 0; i < rows.length; i += 500)
-          await trx
-            .insertInto('credit_scores')
-            .values(rows.slice(i, i + 500))
-            .execute();
-        for (let i = 0; i < history.length; i += 500)
-          await trx
-            .insertInto('credit_score_history')
-            .values(history.slice(i, i + 500))
-            .execute();
+        const chunk = await scoreChunk(database, trx, run, keys, first, last);
         await audit.record(trx, {
           actor: options.actor ?? null,
           action: 'credit.score.recompute',
           resourceType: 'credit_score',
           resourceId: `${first}..${last}`,
-          after: { model: model.version, residents: rows.length, changed: history.length },
+          after: { model: model.version, residents: chunk.scored, changed: chunk.changed },
         });
-        changed += history.length;
-        residents += rows.length;
+        changed += chunk.changed;
+        residents += chunk.scored;
       });
       options.progress.increment(keys.length);
       after = last;
@@ -152,6 +101,126 @@ export function createRecomputeService(
         await models.activate(trx, model.version, options.actor ?? null, residents);
     });
     options.progress.stop();
-    return { modelVersion: model.version, residents, changed, asOf };
+    return { modelVersion: model.version, residents, changed, asOf: run.asOf };
   };
+}
+
+/** What one recompute scores with: the same for every chunk. */
+interface Run {
+  model: ScoreModel;
+  types: ReturnType<typeof typeMap>;
+  asOf: string;
+  computedAt: string;
+  cause: string;
+  isAdult: (residentId: string) => boolean;
+}
+
+/** `isScoredOn` for one day, asked once per birth date: it reads only the date of birth in the ID (positions 7-14). */
+function adultsOn(asOf: string): (residentId: string) => boolean {
+  const byBirth = new Map<string, boolean>();
+  return (residentId) => {
+    const birth = residentId.slice(6, 14);
+    let adult = byBirth.get(birth);
+    if (adult === undefined) {
+      adult = isScoredOn(residentId, asOf);
+      byBirth.set(birth, adult);
+    }
+    return adult;
+  };
+}
+
+/**
+ * Scores the registry keys of one chunk (resident IDs `first`..`last`) inside its transaction. The chunk's current
+ * scores are read first; then its records stream in resident order as row arrays, and each resident is scored as
+ * soon as their last record has passed, so only one resident's records are alive at a time. Scores are rewritten
+ * in place, a history row is added for each change, and scores in the range that belong to no scored resident (a
+ * minor, a resident no longer on the register) are removed.
+ */
+async function scoreChunk(
+  database: SanquDatabase,
+  trx: AnyDb,
+  run: Run,
+  keys: readonly { residentId: string; divisionCode: string }[],
+  first: string,
+  last: string,
+): Promise<{ scored: number; changed: number }> {
+  const db = tablesOf<CreditTables>(trx);
+  const { model } = run;
+  const previous = new Map<string, unknown[]>();
+  await forEachRow(
+    database,
+    trx,
+    db
+      .selectFrom('credit_scores')
+      .select(['resident_id', 'score', 'tier', 'model_version'])
+      .where('resident_id', '>=', first)
+      .where('resident_id', '<=', last),
+    (row) => previous.set(row[0] as string, row),
+  );
+  const unscored = new Map(keys.map((key) => [key.residentId, key]));
+  const scores: BulkValue[][] = [];
+  const history: BulkValue[][] = [];
+  const score = (residentId: string, records: readonly ScoredRecord[]) => {
+    const key = unscored.get(residentId);
+    // Records of an ID the register does not hold (in this range) score nobody.
+    if (!key) return;
+    unscored.delete(residentId);
+    if (!run.isAdult(residentId)) return;
+    const computed = computeScore(model, run.types, records, run.asOf);
+    scores.push([
+      residentId,
+      key.divisionCode,
+      computed.score,
+      computed.tier,
+      model.version,
+      dimensionsJson(computed),
+      run.computedAt,
+    ]);
+    const before = previous.get(residentId);
+    previous.delete(residentId);
+    if (
+      !before ||
+      Number(before[1]) !== computed.score ||
+      before[2] !== computed.tier ||
+      before[3] !== model.version
+    )
+      history.push([residentId, computed.score, computed.tier, model.version, run.computedAt, run.cause]);
+  };
+  let residentId = '';
+  let records: ScoredRecord[] = [];
+  await forEachRow(
+    database,
+    trx,
+    db
+      .selectFrom('credit_records')
+      .select(['resident_id', 'id', 'type', 'quantity', 'occurred_on', 'valid_until', 'status'])
+      .where('resident_id', '>=', first)
+      .where('resident_id', '<=', last)
+      .orderBy('resident_id'),
+    (row) => {
+      if (row[0] !== residentId) {
+        if (residentId) score(residentId, records);
+        residentId = row[0] as string;
+        records = [];
+      }
+      records.push({
+        id: row[1] as string,
+        type: row[2] as string,
+        quantity: Number(row[3]),
+        occurredOn: row[4] as string,
+        validUntil: row[5] as string,
+        status: row[6] as RecordStatus,
+      });
+    },
+  );
+  if (residentId) score(residentId, records);
+  for (const key of [...unscored.keys()]) score(key, NO_RECORDS);
+  if (previous.size > 0)
+    await db
+      .deleteFrom('credit_scores')
+      .where('resident_id', 'in', [...previous.keys()])
+      .execute();
+  await upsertRows(database, trx, 'credit_scores', SCORE_COLUMNS, ['resident_id'], scores);
+  await insertRows(database, trx, 'credit_score_history', HISTORY_COLUMNS, history);
+  return { scored: scores.length, changed: history.length };
 }

@@ -47,40 +47,88 @@ export interface SeedResident {
   birthDate: string;
 }
 
-/** A fact `monthsAgo` months (and a few days) before today, never in the future. */
-function dateBack(random: Random, today: string, maxMonths: number): string {
-  const day = addDays(addMonthsToDate(today, -random.int(maxMonths)), -random.int(28));
-  return day > today ? today : day;
+/**
+ * The date arithmetic of one seed run, each answer computed once: every record's dates come from a few thousand
+ * (date, months) pairs, and the calendar's checked arithmetic costs more than the rest of a record. Exactly the
+ * dates `addMonthsToDate` and `addDays` give.
+ */
+export class SeedDates {
+  private readonly back = new Map<number, string>();
+  private readonly expiries = new Map<string, string>();
+  private readonly ages = new Map<string, number>();
+
+  constructor(readonly today: string) {}
+
+  /** `months` months and then `days` days before today. */
+  before(months: number, days: number): string {
+    const key = months * 1_000 + days;
+    let date = this.back.get(key);
+    if (date === undefined) {
+      date = addDays(addMonthsToDate(this.today, -months), -days);
+      this.back.set(key, date);
+    }
+    return date;
+  }
+
+  /** `months` after `date`: a record's expiry. */
+  monthsAfter(date: string, months: number): string {
+    const key = `${date}+${months}`;
+    let expiry = this.expiries.get(key);
+    if (expiry === undefined) {
+      expiry = addMonthsToDate(date, months);
+      this.expiries.set(key, expiry);
+    }
+    return expiry;
+  }
+
+  /** Age in years today, fractional. */
+  ageOf(birthDate: string): number {
+    let age = this.ages.get(birthDate);
+    if (age === undefined) {
+      age = (toDayNumber(this.today) - toDayNumber(birthDate)) / 365.25;
+      this.ages.set(birthDate, age);
+    }
+    return age;
+  }
 }
 
-const ageOn = (birthDate: string, today: string) => (toDayNumber(today) - toDayNumber(birthDate)) / 365.25;
+/** A fact up to `maxMonths` months (and a few days) before today, never in the future. */
+function dateBack(random: Random, dates: SeedDates, maxMonths: number): string {
+  const months = random.int(maxMonths);
+  const day = dates.before(months, random.int(28));
+  // Dates are strings: compared, not Math.min'd.
+  if (day > dates.today) return dates.today;
+  return day;
+}
 
 /**
  * A plausible record history for one resident [assume: rates are ours, chosen so most residents are ordinary
  * (良好), some volunteers rise above, and few have negatives]: the police's household-registration record for
  * adults, quarterly records of utilities paid on time and of social-insurance and provident-fund contributions for
  * people of working age, volunteering, blood donation and 有礼 good deeds for some, and a few traffic violations,
- * utility arrears, tax arrears and dishonest-debtor listings. Quarterly records make about eight per resident, the
- * ~20M the full-scale city (2.57M) is benchmarked with.
+ * utility arrears, tax arrears and dishonest-debtor listings. Quarterly records make about 7.7 per adult, 6.45 per
+ * resident: 16.6M records for the full-scale city (2.57M), which bench/credit.ts measures.
  */
 export function recordsFor(
   resident: SeedResident,
   random: Random,
-  today: string,
+  dates: SeedDates,
   createdAt: string,
 ): SeedRow[] {
   const rows: SeedRow[] = [];
-  const age = ageOn(resident.birthDate, today);
+  const today = dates.today;
+  const age = dates.ageOf(resident.birthDate);
   if (age < 18) return rows;
   const county = resident.divisionCode.slice(0, 6);
   const add = (type: string, quantity: number, occurredOn: string) => {
     const t = recordType(type)!;
-    const validUntil = addMonthsToDate(occurredOn, t.validityMonths);
+    const validUntil = dates.monthsAfter(occurredOn, t.validityMonths);
     if (validUntil <= today) return;
     const n = rows.length + 1;
-    const sourceRecordId = `seed-${resident.residentId}-${n}`;
+    // Placeholders: the seed numbers records in load order (seed.ts).
+    const sourceRecordId = `seed-${n}`;
     rows.push([
-      `seed:${resident.residentId}:${n}`,
+      `seed:${n}`,
       `${t.department}/${county}`,
       sourceRecordId,
       resident.residentId,
@@ -98,25 +146,25 @@ export function recordsFor(
       createdAt,
     ]);
   };
-  if (random.chance(0.96)) add('household_registration', 1, dateBack(random, today, 100));
+  if (random.chance(0.96)) add('household_registration', 1, dateBack(random, dates, 100));
   const working = age < 60;
   // Quarters of the last year, newest first: each record covers three months.
-  const quarters = [0, 3, 6, 9].map((back) => addDays(addMonthsToDate(today, -back), -random.int(20)));
+  const quarters = [0, 3, 6, 9].map((back) => dates.before(back, random.int(20)));
   if (random.chance(0.72)) for (const day of quarters) add('utility_on_time', 3, day);
   if (working && random.chance(0.78)) for (const day of quarters) add('social_insurance_continuity', 3, day);
   if (working && random.chance(0.36)) for (const day of quarters) add('provident_fund_continuity', 3, day);
   if (random.chance(0.14)) {
     const sessions = random.between(1, 4);
     for (let i = 0; i < sessions; i++)
-      add('volunteer_service', random.between(2, 30), dateBack(random, today, 30));
+      add('volunteer_service', random.between(2, 30), dateBack(random, dates, 30));
   }
-  if (age < 60 && random.chance(0.03)) add('blood_donation', 1, dateBack(random, today, 30));
-  if (random.chance(0.012)) add('youli_good_deed', 1, dateBack(random, today, 30));
-  if (random.chance(0.06)) add('skill_certificate', 1, dateBack(random, today, 50));
-  if (random.chance(0.07)) add('traffic_violation', random.between(1, 3), dateBack(random, today, 11));
-  if (random.chance(0.02)) add('utility_arrears', 1, dateBack(random, today, 11));
-  if (working && random.chance(0.004)) add('tax_arrears', 1, dateBack(random, today, 30));
-  if (random.chance(0.005)) add('court_enforcement', 1, dateBack(random, today, 30));
+  if (age < 60 && random.chance(0.03)) add('blood_donation', 1, dateBack(random, dates, 30));
+  if (random.chance(0.012)) add('youli_good_deed', 1, dateBack(random, dates, 30));
+  if (random.chance(0.06)) add('skill_certificate', 1, dateBack(random, dates, 50));
+  if (random.chance(0.07)) add('traffic_violation', random.between(1, 3), dateBack(random, dates, 11));
+  if (random.chance(0.02)) add('utility_arrears', 1, dateBack(random, dates, 11));
+  if (working && random.chance(0.004)) add('tax_arrears', 1, dateBack(random, dates, 30));
+  if (random.chance(0.005)) add('court_enforcement', 1, dateBack(random, dates, 30));
   return rows;
 }
 
@@ -144,7 +192,7 @@ export function demoResidentRecords(resident: SeedResident, today: string, creat
     const t = recordType(type)!;
     const n = i + 1;
     return [
-      `seed:${resident.residentId}:demo-${n}`,
+      `seed:demo-${n}`,
       `${t.department}/${county}`,
       `seed-demo-${n}`,
       resident.residentId,

@@ -3,10 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import { authorize, requireActor } from '../../http/authentication';
 import { errorResponses, Strict, StringEnum } from '../../http/schemas';
 import { buildWorkbook, sendWorkbook } from '../../http/spreadsheet';
-import { AppError, notFound } from '../../kernel/errors';
+import { maskResidentId } from '../../kernel/identity';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { OFFICER_PURPOSES, type OfficerPurpose } from './access-service';
+import { residentForOfficer } from './officer-read';
 import { DIMENSIONS } from './record-types';
 import { DECAYS, MODEL_VERSION_PATTERN, type ScoreModel } from './score-model';
 import type { DistributionRow } from './score-service';
@@ -222,22 +223,20 @@ export async function adminRoutes(app: SanquApp, platform: Platform) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const resident = await platform.registry.getResident(request.params.residentId);
-      if (!resident) throw notFound('resident', request.params.residentId.slice(0, 6));
-      authorize(request, platform.can, 'credit.score.read', {
-        type: 'credit_score',
-        divisionCode: resident.divisionCode,
-        ownerId: resident.residentId,
-      });
-      if (actor.role !== 'officer') throw new AppError(403, 'FORBIDDEN', 'forbidden');
+      const { actor, residentId } = await residentForOfficer(
+        request,
+        platform,
+        request.params.residentId,
+        'credit.score.read',
+        'credit_score',
+      );
       const view = await credit.access.scoreForOfficer(
         actor,
-        resident.residentId,
+        residentId,
         request.query.purpose as OfficerPurpose,
         request.id,
       );
-      return { ...view, residentId: `${view.residentId.slice(0, 6)}********${view.residentId.slice(14)}` };
+      return { ...view, residentId: maskResidentId(view.residentId) };
     },
   );
 }

@@ -4,7 +4,7 @@ import { errorResponses, Strict } from '../../http/schemas';
 import type { Actor } from '../../kernel/auth';
 import { loadHolidayCalendar } from '../../kernel/calendar';
 import { AppError } from '../../kernel/errors';
-import { consentStatus, parseExpiry } from '../../kernel/exchange';
+import { type Consent, consentStatus, parseExpiry } from '../../kernel/exchange';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { DisputeBody, HistoryPointSchema, MeasureSchema, ScoreSchema } from './credit-schemas';
@@ -19,6 +19,17 @@ const ConsentSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
+});
+
+/** A consent to a provider as the resident sees it; its status derives from the dates (kernel exchange). */
+const consentView = (c: Consent, now: Date) => ({
+  id: c.id,
+  providerId: c.grantee.id,
+  purpose: c.purpose,
+  grantedAt: c.grantedAt,
+  expiresAt: c.expiresAt,
+  revokedAt: c.revokedAt,
+  status: consentStatus(c, now),
 });
 
 /** /api/v1/credit/me: the resident’s own score, records, disputes, perks, consents and who read their data. */
@@ -183,15 +194,7 @@ export async function meRoutes(app: SanquApp, platform: Platform) {
       const actor = own(request, 'credit.consent.manage');
       const now = new Date();
       return {
-        items: (await credit.access.consentsOf(actor.subjectId)).map((c) => ({
-          id: c.id,
-          providerId: c.grantee.id,
-          purpose: c.purpose,
-          grantedAt: c.grantedAt,
-          expiresAt: c.expiresAt,
-          revokedAt: c.revokedAt,
-          status: consentStatus(c, now),
-        })),
+        items: (await credit.access.consentsOf(actor.subjectId)).map((c) => consentView(c, now)),
       };
     },
   );
@@ -229,15 +232,7 @@ export async function meRoutes(app: SanquApp, platform: Platform) {
         await credit.measures.list(),
         request.id,
       );
-      return reply.status(201).send({
-        id: consent.id,
-        providerId: consent.grantee.id,
-        purpose: consent.purpose,
-        grantedAt: consent.grantedAt,
-        expiresAt: consent.expiresAt,
-        revokedAt: consent.revokedAt,
-        status: 'active',
-      });
+      return reply.status(201).send(consentView(consent, new Date()));
     },
   );
 
@@ -253,16 +248,8 @@ export async function meRoutes(app: SanquApp, platform: Platform) {
     },
     async (request) => {
       const actor = own(request, 'credit.consent.manage');
-      const c = await credit.access.revokeEligibility(actor, request.params.id, request.id);
-      return {
-        id: c.id,
-        providerId: c.grantee.id,
-        purpose: c.purpose,
-        grantedAt: c.grantedAt,
-        expiresAt: c.expiresAt,
-        revokedAt: c.revokedAt,
-        status: 'revoked',
-      };
+      const revoked = await credit.access.revokeEligibility(actor, request.params.id, request.id);
+      return consentView(revoked, new Date());
     },
   );
 

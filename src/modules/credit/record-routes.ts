@@ -3,7 +3,7 @@ import { authorize, requireActor } from '../../http/authentication';
 import { languageOf } from '../../http/error-handler';
 import { errorResponses, StringEnum } from '../../http/schemas';
 import { acceptFileUploads, readUploadedFile } from '../../http/upload-file';
-import { AppError, notFound } from '../../kernel/errors';
+import { AppError } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { OFFICER_PURPOSES, type OfficerPurpose } from './access-service';
@@ -14,6 +14,7 @@ import {
   RecordTypeSchema,
   SubmitResultSchema,
 } from './credit-schemas';
+import { residentForOfficer } from './officer-read';
 import { presentRecord } from './presenters';
 import { IMPORT_SPEC, importRecords } from './record-import';
 import type { RecordRejection } from './record-input';
@@ -149,18 +150,16 @@ export async function recordRoutes(app: SanquApp, platform: Platform) {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const resident = await platform.registry.getResident(request.query.residentId);
-      if (!resident) throw notFound('resident', request.query.residentId.slice(0, 6));
-      authorize(request, platform.can, 'credit.record.read', {
-        type: 'credit_record',
-        divisionCode: resident.divisionCode,
-        ownerId: resident.residentId,
-      });
-      if (actor.role !== 'officer') throw new AppError(403, 'FORBIDDEN', 'forbidden');
+      const { actor, residentId } = await residentForOfficer(
+        request,
+        platform,
+        request.query.residentId,
+        'credit.record.read',
+        'credit_record',
+      );
       const records = await credit.access.recordsForOfficer(
         actor,
-        resident.residentId,
+        residentId,
         request.query.purpose as OfficerPurpose,
         request.id,
       );

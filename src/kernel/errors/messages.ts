@@ -125,6 +125,10 @@ const catalogue = {
     'zh-CN': '{year} 年的节假日安排尚未录入，请将国务院办公厅通知加入 data/calendar/',
     en: 'No holiday data for {year}: add the State Council notice to data/calendar/',
   },
+  transitionNotAllowed: {
+    'zh-CN': '当前状态“{state}”下不能执行“{action}”，可执行：{allowed}',
+    en: '"{action}" is not allowed in state "{state}"; allowed: {allowed}',
+  },
   // carbon: farms and close
   farmYearInvalid: {
     'zh-CN': '年份 {year} 无效：农场投入按自然年填报，应在 1990 至 {thisYear} 年之间',

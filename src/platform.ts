@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { type AuditService, auditComponent, createAuditService } from './kernel/audit';
 import { type AuthService, authComponent, type Can, createAuthService, createPolicy } from './kernel/auth';
 import { kernelPolicies } from './kernel/auth/kernel-policies';
@@ -9,13 +10,21 @@ import {
   type SanquDatabase,
 } from './kernel/db';
 import { createDivisionService, type DivisionService } from './kernel/divisions';
-import { createExchangeService, type ExchangeService, exchangeComponent } from './kernel/exchange';
+import {
+  createExchangeService,
+  createProviderDirectory,
+  type ExchangeService,
+  exchangeComponent,
+  type ProviderDirectory,
+} from './kernel/exchange';
+import { createFileStore } from './kernel/files';
 import { createLedgerService, type LedgerService, ledgerComponent } from './kernel/ledger';
 import type { ModuleDefinition } from './kernel/module';
 import { modules } from './modules';
 import { type CarbonService, createCarbonService } from './modules/carbon';
 import { type CreditService, createCreditService } from './modules/credit';
-import { createRegistryService, type RegistryService } from './modules/registry';
+import { createRegistryService, type RegistryService, registryProviders } from './modules/registry';
+import { createServicesService, type ServicesService } from './modules/services';
 
 /**
  * The assembled platform: the kernel's services and each module's service, wired explicitly so a reader can
@@ -27,6 +36,8 @@ export interface Platform {
   ledger: LedgerService;
   /** Consents and the access log for reading another party's data (kernel/exchange). */
   exchange: ExchangeService;
+  /** The registries the exchange can query (户籍, 市场主体, 婚姻, 社保 …), by dataset. */
+  registries: ProviderDirectory;
   auth: AuthService;
   divisions: DivisionService;
   /** can(actor, action, resource): the platform's whole policy, kernel rules plus every module's. */
@@ -34,6 +45,7 @@ export interface Platform {
   registry: RegistryService;
   carbon: CarbonService;
   credit: CreditService;
+  services: ServicesService;
 }
 
 export type PlatformModule = ModuleDefinition<Platform>;
@@ -47,24 +59,42 @@ export const platformComponents: MigrationSource[] = [
   ...modules,
 ];
 
-export function assemblePlatform(database: SanquDatabase): Platform {
+export interface PlatformOptions {
+  /** Where uploaded documents are kept (content-addressed); default: `files/` beside the SQLite file, else var/files. */
+  filesDirectory?: string;
+}
+
+/** `files/` beside an SQLite database file; otherwise SANQU_FILES or var/files. */
+function defaultFilesDirectory(database: SanquDatabase): string {
+  const file = database.sqlite?.name;
+  if (file && file !== ':memory:') return join(dirname(file), 'files');
+  return process.env.SANQU_FILES ?? 'var/files';
+}
+
+export function assemblePlatform(database: SanquDatabase, options: PlatformOptions = {}): Platform {
   const audit = createAuditService(database);
   const registry = createRegistryService(database, audit);
   const ledger = createLedgerService(database, audit);
   const exchange = createExchangeService(database, audit);
   const carbon = createCarbonService(database, audit, ledger, registry);
   const can = createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]);
+  const auth = createAuthService(database, audit);
+  const divisions = createDivisionService();
+  const registries = createProviderDirectory(registryProviders(registry, divisions));
+  const files = createFileStore(options.filesDirectory ?? defaultFilesDirectory(database));
   return {
     database,
     audit,
     ledger,
     exchange,
-    auth: createAuthService(database, audit),
-    divisions: createDivisionService(),
+    registries,
+    auth,
+    divisions,
     can,
     registry,
     carbon,
     credit: createCreditService(database, audit, exchange, registry, carbon, can),
+    services: createServicesService(database, audit, exchange, registries, registry, auth, divisions, files),
   };
 }
 

@@ -129,6 +129,93 @@ const catalogue = {
     'zh-CN': '当前状态“{state}”下不能执行“{action}”，可执行：{allowed}',
     en: '"{action}" is not allowed in state "{state}"; allowed: {allowed}',
   },
+  // services: catalogue, intake and case steps
+  itemChangedMeanwhile: {
+    'zh-CN': '事项 {id} 已被他人修改，请刷新后再改',
+    en: 'Item {id} was changed by someone else meanwhile: reload it and edit again',
+  },
+  itemInvalid: {
+    'zh-CN': '事项定义有 {count} 处问题，见明细',
+    en: 'The item definition has {count} problem(s): see details',
+  },
+  serviceItemNotForApplicant: {
+    'zh-CN': '“{item}”不面向您这类申请人（个人或企业）办理',
+    en: '“{item}” is not for this kind of applicant (resident or enterprise)',
+  },
+  serviceApplicantUnknown: {
+    'zh-CN': '登记库中查无此申请人，请核对身份证号或统一社会信用代码',
+    en: 'The applicant is not on the register: check the ID number or USCC',
+  },
+  serviceMaterialNotExpected: {
+    'zh-CN': '材料“{key}”不是本事项需要上传的材料',
+    en: 'Material “{key}” is not one this item takes as an upload',
+  },
+  serviceFileNotFound: {
+    'zh-CN': '材料“{key}”所引用的文件不存在，请先上传',
+    en: 'The file given for material “{key}” was not found: upload it first',
+  },
+  serviceFromCityInvalid: {
+    'zh-CN': '申请地 {city} 不是衢州、黄山、南平、上饶之一',
+    en: 'City {city} is not one of the alliance cities Quzhou, Huangshan, Nanping and Shangrao',
+  },
+  serviceUnknownFormField: {
+    'zh-CN': '表单中有本事项没有的字段：{fields}',
+    en: 'The form has fields this item does not: {fields}',
+  },
+  serviceFormInvalid: {
+    'zh-CN': '表单有 {count} 处需要修改，见明细',
+    en: 'The form has {count} field(s) to correct: see details',
+  },
+  serviceChannelNotOffered: {
+    'zh-CN': '本事项不提供“{channel}”渠道办理',
+    en: 'This item cannot be applied for through the {channel} channel',
+  },
+  serviceCrossCityNotOffered: {
+    'zh-CN': '“{item}”不支持通过{channel}渠道异地办理',
+    en: '“{item}” cannot be applied for from another city through the {channel} channel',
+  },
+  serviceCountyRequired: {
+    'zh-CN': '本事项由县（市、区）办理，请选择办理地：{counties}',
+    en: 'A county handles this item: choose one of {counties}',
+  },
+  serviceCityLevel: {
+    'zh-CN': '本事项由市级（{city}）办理，不能选择县区',
+    en: 'The city ({city}) handles this item: no county to choose',
+  },
+  caseActionNotForRole: {
+    'zh-CN': '您在本办件中的角色（{roles}）不能执行“{action}”',
+    en: 'Your role in this case ({roles}) cannot take the action “{action}”',
+  },
+  caseChangedMeanwhile: {
+    'zh-CN': '办件 {id} 刚被他人处理，请刷新后再操作',
+    en: 'Case {id} was just changed by someone else: reload it and try again',
+  },
+  caseTransferOfficerInvalid: {
+    'zh-CN': '{username} 不是该事项所属部门、在办理地的干部',
+    en: '{username} is not an officer of this item’s department in the handling division',
+  },
+  caseActionInputInvalid: { 'zh-CN': '“{field}”填写有误，见明细', en: '“{field}” is not right: see details' },
+  caseReturnedOnce: {
+    'zh-CN': '办件 {id} 已退回过一次（一次性告知），请受理或不予受理',
+    en: 'Case {id} was already returned once (one-time notice): accept or deny it',
+  },
+  caseJointOpinionsPending: {
+    'zh-CN': '尚待联办部门出具意见：{departments}',
+    en: 'Waiting for the opinions of the joint departments: {departments}',
+  },
+  caseJointOpinionAgainst: {
+    'zh-CN': '联办部门不同意：{departments}，不能准予办理',
+    en: 'Joint department(s) disagree: {departments}; the case cannot be approved',
+  },
+  serviceUploadEmpty: { 'zh-CN': '上传的文件是空的', en: 'The uploaded file is empty' },
+  serviceUploadType: {
+    'zh-CN': '只接受 PDF、JPEG 或 PNG 文件（按文件内容识别）',
+    en: 'Only PDF, JPEG or PNG files are accepted (recognised by their content)',
+  },
+  serviceUploadMislabelled: {
+    'zh-CN': '文件标称类型为 {declared}，实际内容是 {actual}，请检查后重新上传',
+    en: 'The file claims to be {declared} but its content is {actual}: check it and upload again',
+  },
   // carbon: farms and close
   farmYearInvalid: {
     'zh-CN': '年份 {year} 无效：农场投入按自然年填报，应在 1990 至 {thisYear} 年之间',

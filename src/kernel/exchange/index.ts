@@ -21,6 +21,13 @@ export { chinaTime } from './consent-errors';
 export type { ExchangeTables } from './exchange.tables';
 export { type ExchangeActor, exchangeActorOf } from './exchange-actor';
 export {
+  createProviderDirectory,
+  type Label,
+  type ProviderDirectory,
+  type RegistryProvider,
+  registryDataset,
+} from './providers';
+export {
   type AccessLogPage,
   type AccessRecord,
   createExchangeService,

@@ -7,7 +7,9 @@ import { seedRegistry } from './seed';
 export { RegistryNotEmptyError } from './bulk-load';
 export { type DivisionDirectory, planRegistry, type RegistryPlan, SNAPSHOT_DATE } from './city-plan';
 export { type DemoSubjects, demoSubjects } from './demo-subjects';
+export { ageOn } from './derived-registries';
 export { INDUSTRY_CLASSES, LEAD_INDUSTRIES, LEAD_INDUSTRY_NAMES } from './industries';
+export { REGISTRY_FIELDS, type RegistryDataset, registryProviders } from './providers';
 export type { LeadIndustry, RegistryTables } from './registry.tables';
 export type { RegistrySeedContext } from './seed';
 export {

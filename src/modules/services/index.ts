@@ -1,0 +1,16 @@
+import type { PlatformModule } from '../../platform';
+import { createServices } from './migrations/2026_12_04_0040_create_services';
+import { servicesPolicies } from './policies';
+
+export { createServicesService, type ServicesService } from './service';
+export type { ServicesTables } from './services.tables';
+
+/** 一网通办 — one-visit, certificate-free services and the four-city 跨省通办 alliance. */
+export const servicesModule: PlatformModule = {
+  name: 'services',
+  migrations: { '2026_12_04_0040_create_services': createServices },
+  policies: servicesPolicies,
+  start: async (platform) => {
+    await platform.services.items.syncShipped();
+  },
+};

@@ -1,0 +1,32 @@
+import type { AuditService } from '../../kernel/audit';
+import type { AuthService } from '../../kernel/auth';
+import type { SanquDatabase } from '../../kernel/db';
+import type { DivisionService } from '../../kernel/divisions';
+import type { ExchangeService, ProviderDirectory } from '../../kernel/exchange';
+import type { FileStore } from '../../kernel/files';
+import type { RegistryService } from '../registry';
+import { createCaseService } from './case-service';
+import { createFileService } from './file-service';
+import { createItemService } from './item-service';
+
+export type ServicesService = ReturnType<typeof createServicesService>;
+
+/** 一网通办 — the module's public service: the item catalogue, uploads and cases. */
+export function createServicesService(
+  database: SanquDatabase,
+  audit: AuditService,
+  exchange: ExchangeService,
+  directory: ProviderDirectory,
+  registry: RegistryService,
+  auth: Pick<AuthService, 'findByUsername'>,
+  divisions: DivisionService,
+  fileStore: FileStore,
+  now: () => Date = () => new Date(),
+) {
+  const items = createItemService(database, audit, directory, now);
+  return {
+    items,
+    files: createFileService(database, audit, fileStore, now),
+    cases: createCaseService(database, audit, exchange, directory, items, registry, auth, divisions, now),
+  };
+}

@@ -41,6 +41,7 @@ export interface CaseRecord {
   deliveredAt: string | null;
   form: Record<string, unknown>;
   consent: boolean;
+  workingDays: number | null;
   updatedAt: string;
   rowVersion: number;
 }
@@ -83,6 +84,7 @@ export function toCase(row: ServicesCaseTable): CaseRecord {
     deliveredAt: row.delivered_at,
     form: JSON.parse(row.form) as Record<string, unknown>,
     consent: row.consent === 1,
+    workingDays: row.working_days,
     updatedAt: row.updated_at,
     rowVersion: row.row_version,
   };
@@ -126,6 +128,7 @@ export function toRow(record: CaseRecord): ServicesCaseTable {
     delivered_at: record.deliveredAt,
     form: JSON.stringify(record.form),
     consent: record.consent ? 1 : 0,
+    working_days: record.workingDays,
     updated_at: record.updatedAt,
     row_version: record.rowVersion,
   };

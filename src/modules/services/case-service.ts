@@ -357,6 +357,7 @@ export function createCaseService(
         deliveredAt: null,
         form: input.form,
         consent: input.consent,
+        workingDays: null,
         updatedAt: at.toISOString(),
         rowVersion: 1,
       };

@@ -59,6 +59,16 @@ function clockDates(record: CaseRecord, calendar: HolidayCalendar, today: string
   return { dueOn: status.dueOn, warnOn: status.warnOn };
 }
 
+/** Working days the case has used by `today`, pauses excluded (0 when decided on the day of acceptance). */
+function workingDaysUsed(record: CaseRecord, context: TransitionContext): number {
+  const clock = {
+    startedOn: record.acceptedOn ?? context.today,
+    limitDays: record.limitDays,
+    pauses: record.pauses,
+  };
+  return slaStatus(context.calendar, clock, context.today).usedDays;
+}
+
 /**
  * One step of a case: checks the action against the state (409 naming the allowed ones) and its input (422), and
  * returns the case after it. Pure; the caller has decided the role and persists the result. Throws
@@ -168,6 +178,7 @@ export function transition(
         });
       next.decidedAt = context.now.toISOString();
       next.decisionReason = reason || null;
+      next.workingDays = workingDaysUsed(record, context);
       next.resultNumber = `${record.id}-R`;
       detail.resultNumber = next.resultNumber;
       break;
@@ -177,6 +188,7 @@ export function transition(
         throw invalid('reason', { zh: '不予办理须写明理由', en: 'A denial needs its reason' });
       next.decidedAt = context.now.toISOString();
       next.decisionReason = reason;
+      next.workingDays = record.acceptedOn ? workingDaysUsed(record, context) : null;
       break;
     }
     case 'deliver': {

@@ -6,8 +6,12 @@ import type { ExchangeService, ProviderDirectory } from '../../kernel/exchange';
 import type { FileStore } from '../../kernel/files';
 import type { RegistryService } from '../registry';
 import { createCaseService } from './case-service';
+import { createCaseViewService } from './case-view-service';
 import { createFileService } from './file-service';
 import { createItemService } from './item-service';
+import { createQueueService } from './queue-service';
+import { createSlaSweep } from './sla-sweep';
+import { createStatisticsService } from './statistics-service';
 
 export type ServicesService = ReturnType<typeof createServicesService>;
 
@@ -24,9 +28,26 @@ export function createServicesService(
   now: () => Date = () => new Date(),
 ) {
   const items = createItemService(database, audit, directory, now);
+  const cases = createCaseService(
+    database,
+    audit,
+    exchange,
+    directory,
+    items,
+    registry,
+    auth,
+    divisions,
+    now,
+  );
   return {
     items,
     files: createFileService(database, audit, fileStore, now),
-    cases: createCaseService(database, audit, exchange, directory, items, registry, auth, divisions, now),
+    cases,
+    /** A case as one viewer may see it, and an applicant's own cases. */
+    views: createCaseViewService(database, cases, exchange, now),
+    queues: createQueueService(database),
+    /** 预警与督办: warn at 80 % of the limit, escalate overdue cases (CLI and a server timer). */
+    sweep: createSlaSweep(database, audit, now),
+    statistics: createStatisticsService(database),
   };
 }

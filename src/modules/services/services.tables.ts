@@ -76,6 +76,8 @@ export interface ServicesCaseTable {
   form: string;
   /** 1 when the applicant let the office fetch the registry materials (免提交). */
   consent: number;
+  /** Working days from acceptance to the decision, pauses excluded; null until decided. */
+  working_days: number | null;
   updated_at: string;
   /** Bumped by every change: a transition applies only to the version it read. */
   row_version: number;

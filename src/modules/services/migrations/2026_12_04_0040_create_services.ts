@@ -62,6 +62,8 @@ export const createServices: Migration = {
       'row_version',
     ])
       cases = cases.addColumn(column, 'integer', (c) => c.notNull());
+    // Working days from acceptance to decision, pauses excluded: set when decided, so statistics stay one SQL aggregate.
+    cases = cases.addColumn('working_days', 'integer');
     for (const column of [
       'request_key',
       'accepted_on',
@@ -81,11 +83,24 @@ export const createServices: Migration = {
     ])
       cases = cases.addColumn(column, 'text');
     await cases.addUniqueConstraint('services_cases_request', ['applicant_id', 'request_key']).execute();
-    // The officer's queue: a department's cases in its divisions, by state, soonest deadline first.
+    // The officer's queue: a department's cases in one state, soonest deadline first; the division is filtered
+    // inside the index, so a city officer's page and a county officer's page both read the index in order.
     await db.schema
       .createIndex('services_cases_queue')
       .on('services_cases')
-      .columns(['department', 'state', 'handling_division', 'due_on'])
+      .columns(['department', 'state', 'due_on', 'id', 'handling_division'])
+      .execute();
+    // The supervisors' queue: the few cases escalated for being overdue.
+    await db.schema
+      .createIndex('services_cases_escalated')
+      .on('services_cases')
+      .column('escalated_at')
+      .execute();
+    // The deadline sweep: running cases whose warning day has come.
+    await db.schema
+      .createIndex('services_cases_deadline')
+      .on('services_cases')
+      .columns(['state', 'warn_on'])
       .execute();
     // The receiving window's cases (异地代收代办 and window intake) and the applicant's own list.
     await db.schema

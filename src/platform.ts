@@ -62,6 +62,8 @@ export const platformComponents: MigrationSource[] = [
 export interface PlatformOptions {
   /** Where uploaded documents are kept (content-addressed); default: `files/` beside the SQLite file, else var/files. */
   filesDirectory?: string;
+  /** The clock of the exchange and the services module (tests move it; deadlines depend on it). */
+  now?: () => Date;
 }
 
 /** `files/` beside an SQLite database file; otherwise SANQU_FILES or var/files. */
@@ -75,7 +77,8 @@ export function assemblePlatform(database: SanquDatabase, options: PlatformOptio
   const audit = createAuditService(database);
   const registry = createRegistryService(database, audit);
   const ledger = createLedgerService(database, audit);
-  const exchange = createExchangeService(database, audit);
+  const now = options.now ?? (() => new Date());
+  const exchange = createExchangeService(database, audit, now);
   const carbon = createCarbonService(database, audit, ledger, registry);
   const can = createPolicy([...kernelPolicies, ...modules.flatMap((m) => m.policies ?? [])]);
   const auth = createAuthService(database, audit);
@@ -94,14 +97,27 @@ export function assemblePlatform(database: SanquDatabase, options: PlatformOptio
     registry,
     carbon,
     credit: createCreditService(database, audit, exchange, registry, carbon, can),
-    services: createServicesService(database, audit, exchange, registries, registry, auth, divisions, files),
+    services: createServicesService(
+      database,
+      audit,
+      exchange,
+      registries,
+      registry,
+      auth,
+      divisions,
+      files,
+      now,
+    ),
   };
 }
 
 /** Applies pending migrations, assembles the platform and runs every module's start hook. */
-export async function preparePlatform(database: SanquDatabase): Promise<Platform> {
+export async function preparePlatform(
+  database: SanquDatabase,
+  options: PlatformOptions = {},
+): Promise<Platform> {
   await migrate(database, platformComponents);
-  const platform = assemblePlatform(database);
+  const platform = assemblePlatform(database, options);
   for (const module of modules) await module.start?.(platform);
   return platform;
 }

@@ -7,6 +7,8 @@ import type { SanquApp } from '../kernel/module';
 export interface UploadedFile {
   filename: string;
   bytes: Uint8Array;
+  /** The media type the client declared for the part (not to be trusted: sniff the bytes). */
+  mediaType: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
   try {
     const part = await request.file();
     if (part?.fieldname !== 'file') throw new AppError(400, 'UPLOAD_NO_FILE', 'uploadNoFile');
-    return { filename: part.filename, bytes: await part.toBuffer() };
+    return { filename: part.filename, bytes: await part.toBuffer(), mediaType: part.mimetype };
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;

@@ -12,8 +12,8 @@ export interface DemoLogin {
 }
 
 /**
- * The demo logins the CLI prints. Every officer account per division and department (OFFICER_LOGINS, 56) is
- * created too; one of them is listed here to show the pattern.
+ * The demo logins the CLI prints. Every officer account per division and department (OFFICER_LOGINS) is created
+ * too; two of them are listed here to show the pattern.
  */
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   {
@@ -50,6 +50,14 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     },
   },
   {
+    username: 'officer-361100-services',
+    role: 'officer',
+    description: {
+      zh: '上饶市政务服务窗口（跨省通办：异地代收代办衢州事项）',
+      en: 'Shangrao service-hall window (cross-province: receives Quzhou applications on Quzhou’s behalf)',
+    },
+  },
+  {
     username: 'bank',
     role: 'bank',
     description: { zh: '合作银行客户经理', en: 'Partner bank loan officer' },
@@ -81,6 +89,9 @@ export const OFFICER_DEPARTMENTS: readonly { code: string; zh: string; en: strin
   { code: 'human_resources', zh: '人力社保', en: 'Human resources and social security' },
   { code: 'provident_fund', zh: '住房公积金', en: 'Housing provident fund' },
   { code: 'civilization', zh: '文明办', en: 'Civilisation office' },
+  // The departments that handle service items besides those above (一网通办, services module).
+  { code: 'education', zh: '教育', en: 'Education' },
+  { code: 'medical_insurance', zh: '医疗保障', en: 'Medical insurance' },
 ];
 
 /** The city and its six counties, for the per-department officer accounts. */
@@ -94,20 +105,46 @@ export const OFFICER_DIVISIONS: readonly { code: string; name: string }[] = [
   { code: '330881', name: '江山市' },
 ];
 
-/** `officer-<division>-<department>`, e.g. `officer-330822-market`: one per division and department. */
+/** The three other cities of the 跨省通办 alliance (衢州·黄山·南平·上饶). */
+export const ALLIANCE_OFFICER_CITIES: readonly { code: string; name: string }[] = [
+  { code: '341000', name: '黄山市' },
+  { code: '350700', name: '南平市' },
+  { code: '361100', name: '上饶市' },
+];
+
+/** Their departments with demo logins: the service hall's windows and the departments that handle items. */
+const ALLIANCE_DEPARTMENTS = ['services', 'human_resources', 'public_security', 'market', 'provident_fund'];
+
+/**
+ * `officer-<division>-<department>`, e.g. `officer-330822-market`: one per Quzhou division and department, and
+ * for the alliance cities their windows and main item departments (`officer-361100-services`: 上饶 service hall).
+ */
 export const OFFICER_LOGINS: readonly {
   username: string;
   divisionCode: string;
   department: string;
   displayName: string;
-}[] = OFFICER_DIVISIONS.flatMap((division) =>
-  OFFICER_DEPARTMENTS.map((department) => ({
-    username: `officer-${division.code}-${department.code}`,
-    divisionCode: division.code,
-    department: department.code,
-    displayName: `${division.name}${department.zh}干部`,
-  })),
-);
+}[] = [
+  ...OFFICER_DIVISIONS.flatMap((division) =>
+    OFFICER_DEPARTMENTS.map((department) => ({
+      username: `officer-${division.code}-${department.code}`,
+      divisionCode: division.code,
+      department: department.code,
+      displayName: `${division.name}${department.zh}干部`,
+    })),
+  ),
+  ...ALLIANCE_OFFICER_CITIES.flatMap((city) =>
+    ALLIANCE_DEPARTMENTS.map((code) => {
+      const department = OFFICER_DEPARTMENTS.find((d) => d.code === code) as { code: string; zh: string };
+      return {
+        username: `officer-${city.code}-${code}`,
+        divisionCode: city.code,
+        department: code,
+        displayName: `${city.name}${department.zh}干部`,
+      };
+    }),
+  ),
+];
 
 /** Every demo user to create, bound to the seeded subjects. */
 export function demoUsers(subjects: DemoSubjects): NewUser[] {

@@ -41,10 +41,12 @@ export async function startTestApp(
     bodyLimit?: number;
     loginRatePerMinute?: number;
     metricsToken?: string;
+    /** The platform's clock for the exchange and the services module (default: the real one). */
+    now?: () => Date;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const platform = await preparePlatform(database);
+  const platform = await preparePlatform(database, { now: options.now });
   for (const user of options.users ?? STANDARD_USERS) {
     await platform.auth.createUser({ ...user, password: PASSWORD, displayName: user.username }, null);
   }

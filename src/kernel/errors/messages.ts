@@ -216,6 +216,10 @@ const catalogue = {
     'zh-CN': '文件标称类型为 {declared}，实际内容是 {actual}，请检查后重新上传',
     en: 'The file claims to be {declared} but its content is {actual}: check it and upload again',
   },
+  serviceNoResultYet: {
+    'zh-CN': '办件尚未办结（当前状态：{state}），暂无结果文书',
+    en: 'The case has no result yet (state: {state})',
+  },
   // carbon: farms and close
   farmYearInvalid: {
     'zh-CN': '年份 {year} 无效：农场投入按自然年填报，应在 1990 至 {thisYear} 年之间',

@@ -19,7 +19,7 @@ export function applicantFacts(
   today: string,
 ): ApplicantFacts | null {
   if (type === 'resident') {
-    const parsed = parseResidentId(id);
+    const parsed = parseResidentId(id, { today });
     if (!parsed.ok) return null;
     return {
       type,
@@ -28,5 +28,5 @@ export function applicantFacts(
     };
   }
   const parsed = parseUscc(id);
-  return parsed.ok ? { type, age: null, registeredCity: cityOf(id.slice(2, 8)) } : null;
+  return parsed.ok ? { type, age: null, registeredCity: cityOf(parsed.value.divisionCode) } : null;
 }

@@ -21,7 +21,7 @@ import type { CaseAction, CaseRole } from './case-workflow';
 import { type ItemDefinition, isCertificateFree, type ServiceItem } from './catalogue';
 import { caseNumber, routeCase } from './intake-rules';
 import type { ItemService } from './item-service';
-import { type PrecheckProblem, precheck, uploadRequired } from './precheck';
+import { type PrecheckProblem, precheck } from './precheck';
 import { fetchProofs, type Proofs } from './proofs';
 import type { ServicesTables } from './services.tables';
 
@@ -145,16 +145,12 @@ export function createCaseService(
   }
 
   /** Checks the referenced uploads: materials the item lets this applicant upload, files this user stored. */
-  async function checkUploads(
-    actor: Actor,
-    item: ItemDefinition,
-    consent: boolean,
-    materials: Record<string, string>,
-  ) {
+  async function checkUploads(actor: Actor, item: ItemDefinition, materials: Record<string, string>) {
     const files = new Map<string, Upload>();
     for (const [key, hash] of Object.entries(materials)) {
       const material = item.materials.find((m) => m.key === key);
-      if (!material || !(material.source === 'applicant' || uploadRequired(material, consent)))
+      // Applicant materials, and registry ones on paper: without consent, or when the registry has no record.
+      if (!material || material.source === 'not_needed')
         throw new AppError(422, 'MATERIAL_NOT_EXPECTED', 'serviceMaterialNotExpected', { key });
       // Only the user's own uploads: a hash is not a way to cite someone else's papers (another's is "not found").
       const file = await db
@@ -218,7 +214,7 @@ export function createCaseService(
       throw new AppError(422, 'UNKNOWN_FORM_FIELD', 'serviceUnknownFormField', {
         fields: unknownFields.join(', '),
       });
-    const uploads = await checkUploads(actor, item, record.consent, input.materials ?? {});
+    const uploads = await checkUploads(actor, item, input.materials ?? {});
     const stored = await db
       .selectFrom('services_case_materials')
       .select(['material_key', 'source', 'proof'])
@@ -288,7 +284,7 @@ export function createCaseService(
         throw new AppError(422, 'UNKNOWN_FORM_FIELD', 'serviceUnknownFormField', {
           fields: unknownFields.join(', '),
         });
-      const uploads = await checkUploads(actor, item, input.consent, input.materials ?? {});
+      const uploads = await checkUploads(actor, item, input.materials ?? {});
 
       const digits = input.requestKey
         ? createHash('sha256').update(`${applicant.id}|${input.requestKey}`).digest().readUInt32BE(0)

@@ -7,6 +7,7 @@ import { allowedActions, type SlaStatus, slaStatus } from '../../kernel/workflow
 import { type CaseRecord, toCase } from './case-record';
 import { actingRole, type CaseParties } from './case-roles';
 import type { CaseService } from './case-service';
+import { applicantRecipient, officeRecipient } from './case-store';
 import { type CaseAction, type CaseRole, caseWorkflow } from './case-workflow';
 import type { ItemDefinition } from './catalogue';
 import type { ServicesTables } from './services.tables';
@@ -181,6 +182,31 @@ export function createCaseViewService(
         })),
         overVisits: record.visits > record.maxVisits,
       };
+    },
+
+    /** Notices about the user's cases (applicant) or their office's (officer), newest first. */
+    async notices(actor: Actor) {
+      const recipient =
+        actor.role === 'officer'
+          ? officeRecipient(actor.divisionCode ?? '', actor.department ?? '')
+          : actor.subjectId
+            ? applicantRecipient({ applicantId: actor.subjectId })
+            : null;
+      if (!recipient) return [];
+      const rows = await db
+        .selectFrom('services_notices')
+        .selectAll()
+        .where('recipient', '=', recipient)
+        .orderBy('id', 'desc')
+        .limit(50)
+        .execute();
+      return rows.map((row) => ({
+        id: Number(row.id),
+        caseId: row.case_id,
+        kind: row.kind,
+        createdAt: row.created_at,
+        read: row.read_at !== null,
+      }));
     },
 
     /** The applicant's own cases, newest first. */

@@ -73,6 +73,17 @@ export function createFileService(
       return { hash, mediaType, size: row.size, fileName };
     },
 
+    /** The file a case cites for a material (the caller has checked the reader's role in the case). */
+    async hashOf(caseId: string, materialKey: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('services_case_materials')
+        .select('file_hash')
+        .where('case_id', '=', caseId)
+        .where('material_key', '=', materialKey)
+        .executeTakeFirst();
+      return row?.file_hash ?? null;
+    },
+
     /** The bytes of a file for someone entitled to the case that cites it (the caller checks the case). */
     read(hash: string): Buffer | null {
       return store.get(hash);

@@ -1,6 +1,7 @@
 import type { PlatformModule } from '../../platform';
 import { createServices } from './migrations/2026_12_04_0040_create_services';
 import { servicesPolicies } from './policies';
+import { servicesRoutes } from './routes';
 
 export { createServicesService, type ServicesService } from './service';
 export type { ServicesTables } from './services.tables';
@@ -10,6 +11,7 @@ export const servicesModule: PlatformModule = {
   name: 'services',
   migrations: { '2026_12_04_0040_create_services': createServices },
   policies: servicesPolicies,
+  routes: servicesRoutes,
   start: async (platform) => {
     await platform.services.items.syncShipped();
   },

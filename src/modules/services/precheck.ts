@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../kernel/calendar';
 import type { Label } from '../../kernel/exchange';
 import { evaluateRule, type Facts, type FactValue } from '../../kernel/rules';
 import type { FormField, ItemDefinition } from './catalogue';
@@ -44,8 +45,9 @@ function formFieldProblem(field: FormField, value: unknown): Label | null {
   if (field.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value)))
     return { zh: `“${field.label.zh}”应为数字`, en: `“${field.label.en}” must be a number` };
   if (
+    // isIsoDate checks the day exists: Date.parse would roll 2026-02-30 over to March.
     field.type === 'date' &&
-    (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
+    (typeof value !== 'string' || !DATE.test(value) || !isIsoDate(value))
   )
     return {
       zh: `“${field.label.zh}”应为日期（YYYY-MM-DD）`,
@@ -98,7 +100,12 @@ export function precheck(item: ItemDefinition, input: PrecheckInput): PrecheckPr
         key: material.key,
         message: { zh: `请上传“${material.name.zh}”`, en: `Upload “${material.name.en}”` },
       });
-    else if (material.source === 'registry' && input.consent && input.proofs.get(material.dataset) === null)
+    else if (
+      material.source === 'registry' &&
+      input.consent &&
+      input.proofs.get(material.dataset) === null &&
+      !input.uploaded.has(material.key)
+    )
       problems.push({
         kind: 'material',
         key: material.key,

@@ -1,18 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PASSWORD, startTestApp, type TestApp } from '../../../test/api/support';
 import type { Actor, Role } from '../../kernel/auth';
 import type { DialectName } from '../../kernel/db';
-import { createExchangeService } from '../../kernel/exchange';
-import { createFileStore } from '../../kernel/files';
 import { silentProgress } from '../../kernel/progress';
 import { seedCity } from '../../seed';
-import { createServicesService, type ServicesService } from './service';
+import type { ServicesService } from './service';
 
 export interface ServicesFixture {
   t: TestApp;
-  /** The services with a clock the test moves (`clock.now`). */
+  /** The platform's services, on the clock the test moves (`clock.now`). */
   services: ServicesService;
   clock: { now: Date };
   /** Two adult residents of 常山县 (330822). */
@@ -50,7 +45,8 @@ export const MONDAY = new Date('2026-06-01T02:00:00Z');
 
 /** A small seeded city with residents, an enterprise, officers of four cities and services on a test clock. */
 export async function startServicesFixture(dialect: DialectName): Promise<ServicesFixture> {
-  const t = await startTestApp(dialect, { users: [] });
+  const clock = { now: MONDAY };
+  const t = await startTestApp(dialect, { users: [], now: () => clock.now });
   await seedCity(t.platform, {
     scale: 'demo',
     seed: 7,
@@ -94,19 +90,7 @@ export async function startServicesFixture(dialect: DialectName): Promise<Servic
       null,
     );
   }
-  const clock = { now: MONDAY };
-  const p = t.platform;
-  const services = createServicesService(
-    p.database,
-    p.audit,
-    createExchangeService(p.database, p.audit, () => clock.now),
-    p.registries,
-    p.registry,
-    p.auth,
-    p.divisions,
-    createFileStore(mkdtempSync(join(tmpdir(), 'sanqu-services-files-'))),
-    () => clock.now,
-  );
+  const services = t.platform.services;
   const tokens = new Map<string, string>();
   return {
     t,

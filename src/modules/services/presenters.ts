@@ -1,0 +1,85 @@
+import type { ProviderDirectory } from '../../kernel/exchange';
+import type { SlaStatus } from '../../kernel/workflow';
+import type { CaseRecord } from './case-record';
+import { isCertificateFree, registryFetches, type ServiceItem } from './catalogue';
+
+export const presentItemSummary = (item: ServiceItem) => ({
+  id: item.id,
+  key: item.key,
+  cityCode: item.cityCode,
+  version: item.version,
+  name: item.name,
+  category: item.category,
+  department: item.department,
+  level: item.level,
+  applicant: item.applicant,
+  promisedLimitDays: item.promisedLimitDays,
+  legalLimitDays: item.legalLimitDays,
+  maxVisits: item.maxVisits,
+  channels: item.channels,
+  alliance: item.alliance,
+  crossProvinceModes: item.crossProvinceModes,
+  certificateFree: isCertificateFree(item),
+  feeFen: item.feeFen,
+});
+
+/** The item with its registry fetches named, so an applicant sees what will be read before consenting. */
+export function presentItem(item: ServiceItem, directory: ProviderDirectory) {
+  const { id, key, cityCode, version, ...definition } = item;
+  return {
+    id,
+    key,
+    cityCode,
+    version,
+    definition,
+    fetches: [...registryFetches(item)].map(([dataset, fields]) => {
+      const provider = directory.get(dataset);
+      return {
+        dataset,
+        name: provider?.name ?? { zh: dataset, en: dataset },
+        keeper: provider?.keeper ?? { zh: '', en: '' },
+        fields: fields.map((field) => ({
+          field,
+          label: provider?.fields[field] ?? { zh: field, en: field },
+        })),
+      };
+    }),
+  };
+}
+
+export const presentCase = (
+  record: CaseRecord,
+  itemName: { zh: string; en: string },
+  sla: SlaStatus | null,
+) => ({
+  id: record.id,
+  itemId: record.itemId,
+  itemVersion: record.itemVersion,
+  itemName,
+  department: record.department,
+  applicantType: record.applicantType,
+  applicantId: record.applicantId,
+  applicantName: record.applicantName,
+  handlingDivision: record.handlingDivision,
+  receivingDivision: record.receivingDivision,
+  mode: record.mode,
+  channel: record.channel,
+  state: record.state,
+  submittedAt: record.submittedAt,
+  acceptedOn: record.acceptedOn,
+  limitDays: record.limitDays,
+  dueOn: record.dueOn,
+  sla,
+  escalated: record.escalatedAt !== null,
+  visits: record.visits,
+  maxVisits: record.maxVisits,
+  overVisits: record.visits > record.maxVisits,
+  assigneeName: record.assigneeName,
+  returnReasons: record.returnReasons,
+  decisionReason: record.decisionReason,
+  decidedAt: record.decidedAt,
+  delivery: record.delivery,
+  trackingNumber: record.trackingNumber,
+  resultNumber: record.resultNumber,
+  version: record.rowVersion,
+});

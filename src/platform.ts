@@ -17,7 +17,7 @@ import {
   exchangeComponent,
   type ProviderDirectory,
 } from './kernel/exchange';
-import { createFileStore } from './kernel/files';
+import { createFileStore, type FileStore } from './kernel/files';
 import { createLedgerService, type LedgerService, ledgerComponent } from './kernel/ledger';
 import type { ModuleDefinition } from './kernel/module';
 import { modules } from './modules';
@@ -38,6 +38,8 @@ export interface Platform {
   exchange: ExchangeService;
   /** The registries the exchange can query (户籍, 市场主体, 婚姻, 社保 …), by dataset. */
   registries: ProviderDirectory;
+  /** Uploaded documents by content hash (var/files beside the SQLite file). */
+  files: FileStore;
   auth: AuthService;
   divisions: DivisionService;
   /** can(actor, action, resource): the platform's whole policy, kernel rules plus every module's. */
@@ -91,6 +93,7 @@ export function assemblePlatform(database: SanquDatabase, options: PlatformOptio
     ledger,
     exchange,
     registries,
+    files,
     auth,
     divisions,
     can,

@@ -8,6 +8,7 @@ import { creditCommand } from './commands/credit';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
+import { servicesCommand } from './commands/services';
 import { usersCommand } from './commands/users';
 import { workdaysCommand } from './commands/workdays';
 
@@ -26,6 +27,7 @@ for (const command of [
   backupCommand(),
   usersCommand(),
   creditCommand(),
+  servicesCommand(),
 ]) {
   program.addCommand(command);
 }

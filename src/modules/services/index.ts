@@ -2,6 +2,7 @@ import type { PlatformModule } from '../../platform';
 import { createServices } from './migrations/2026_12_04_0040_create_services';
 import { servicesPolicies } from './policies';
 import { servicesRoutes } from './routes';
+import { seedServices } from './seed';
 
 export { createServicesService, type ServicesService } from './service';
 export type { ServicesTables } from './services.tables';
@@ -12,6 +13,7 @@ export const servicesModule: PlatformModule = {
   migrations: { '2026_12_04_0040_create_services': createServices },
   policies: servicesPolicies,
   routes: servicesRoutes,
+  seed: seedServices,
   start: async (platform) => {
     await platform.services.items.syncShipped();
   },

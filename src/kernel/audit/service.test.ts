@@ -42,6 +42,19 @@ describe.each(testDialects)('audit on %s', (dialect) => {
     }
   }
 
+  it('records a batch chained in order, continuing the chain and verifiable like single entries', async () => {
+    await recordMany(2);
+    const seqs = await database.db
+      .transaction()
+      .execute((trx) => audit.recordMany(trx, [3, 4, 5].map(entry)));
+    expect(seqs).toEqual([3, 4, 5]);
+    await recordMany(1);
+    expect(await audit.verify()).toEqual({ ok: true, rows: 6 });
+    const rows = await audit.history('thing', 't4');
+    expect(rows.map((r) => Number(r.seq))).toEqual([4]);
+    expect(await database.db.transaction().execute((trx) => audit.recordMany(trx, []))).toEqual([]);
+  });
+
   it('an untouched chain verifies', async () => {
     await recordMany(5);
     expect(await audit.verify()).toEqual({ ok: true, rows: 5 });

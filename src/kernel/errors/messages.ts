@@ -220,6 +220,12 @@ const catalogue = {
     'zh-CN': '办件尚未办结（当前状态：{state}），暂无结果文书',
     en: 'The case has no result yet (state: {state})',
   },
+  caseBatchTooLarge: { 'zh-CN': '一次最多批量办理 {max} 件', en: 'A batch takes at most {max} steps' },
+  caseBatchDuplicate: { 'zh-CN': '同一批次中办件不能重复', en: 'A case may appear only once in a batch' },
+  caseStepNotInBatch: {
+    'zh-CN': '“{action}”需申请人提交材料，不能批量办理',
+    en: '“{action}” brings the applicant’s papers and cannot be batched',
+  },
   // carbon: farms and close
   farmYearInvalid: {
     'zh-CN': '年份 {year} 无效：农场投入按自然年填报，应在 1990 至 {thisYear} 年之间',

@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { authorize, requireActor } from '../../http/authentication';
+import { languageOf } from '../../http/error-handler';
 import { errorResponses, StringEnum } from '../../http/schemas';
 import { acceptFileUploads, readUploadedFile } from '../../http/upload-file';
 import { AppError, notFound } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
+import { type BatchStep, MAX_BATCH_STEPS } from './case-batch';
 import { CASE_ACTIONS, type CaseAction } from './case-workflow';
 import type { Delivery } from './catalogue';
 import { MAX_UPLOAD_BYTES } from './file-service';
-import type { PrecheckProblem } from './precheck';
 import { presentCase } from './presenters';
 import { resultDocument } from './result-document';
 import {
@@ -150,6 +151,84 @@ export async function caseRoutes(app: SanquApp, platform: Platform) {
         request.id,
       );
       return present(record);
+    },
+  );
+
+  app.post(
+    '/cases/batch-actions',
+    {
+      schema: {
+        tags,
+        summary:
+          '批量办理: several steps in one request (e.g. accept a page of cases); each is checked on its own and refused alone',
+        body: Type.Object(
+          {
+            steps: Type.Array(
+              Type.Object(
+                {
+                  caseId: Type.String({ maxLength: 40 }),
+                  action: StringEnum(CASE_ACTIONS),
+                  ...Type.Omit(ActionBody, ['form', 'materials']).properties,
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: MAX_BATCH_STEPS },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            results: Type.Array(
+              Type.Object({
+                caseId: Type.String(),
+                status: StringEnum(['done', 'refused'] as const),
+                case: Type.Union([Type.Ref('ServiceCase'), Type.Null()]),
+                error: Type.Union([
+                  Type.Object({ status: Type.Integer(), code: Type.String(), message: Type.String() }),
+                  Type.Null(),
+                ]),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 422),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const language = languageOf(request);
+      const steps = (request.body.steps as Record<string, unknown>[]).map((step) => {
+        const { toOfficer, ...rest } = step as { toOfficer?: string };
+        return {
+          ...rest,
+          toOfficer: toOfficer ? { id: toOfficer, name: toOfficer } : undefined,
+        } as unknown as BatchStep;
+      });
+      const results = await services.actMany(actor, steps, request.id);
+      return {
+        results: await Promise.all(
+          results.map(async (result) =>
+            result.status === 'done'
+              ? {
+                  caseId: result.caseId,
+                  status: result.status,
+                  case: await present(result.record),
+                  error: null,
+                }
+              : {
+                  caseId: result.caseId,
+                  status: result.status,
+                  case: null,
+                  error: {
+                    status: result.error.status,
+                    code: result.error.code,
+                    message: result.error.toBody(language).error.message,
+                  },
+                },
+          ),
+        ),
+      };
     },
   );
 

@@ -1,20 +1,16 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { AuditService } from '../../kernel/audit';
 import type { Actor, AuthService } from '../../kernel/auth';
-import {
-  CalendarYearMissingError,
-  type HolidayCalendar,
-  loadHolidayCalendar,
-  shanghaiDate,
-} from '../../kernel/calendar';
+import { type HolidayCalendar, loadHolidayCalendar, shanghaiDate } from '../../kernel/calendar';
 import { type SanquDatabase, tablesOf } from '../../kernel/db';
-import { type DivisionService, divisionContains } from '../../kernel/divisions';
+import type { DivisionService } from '../../kernel/divisions';
 import { AppError, forbidden, notFound } from '../../kernel/errors';
 import type { ExchangeService, ProviderDirectory } from '../../kernel/exchange';
 import type { RegistryService } from '../../modules/registry';
 import { applicantFacts } from './applicant';
 import type { CaseRecord } from './case-record';
-import { actingRole, type CaseParties, caseRolesOf } from './case-roles';
+import { caseRolesOf } from './case-roles';
+import { noticesFor, partiesOf, prepareStep, type StepDependencies, withCalendar } from './case-steps';
 import { applicantRecipient, type CaseStep, loadCase, officeRecipient, saveCase } from './case-store';
 import { type ActionInput, transition } from './case-transition';
 import type { CaseAction, CaseRole } from './case-workflow';
@@ -91,34 +87,7 @@ export function createCaseService(
   const db = tablesOf<ServicesTables>(database.db);
   const counties = (city: string) => divisions.counties(city).map((d) => d.code);
 
-  /** Runs `work`, turning a missing holiday year into the 422 the applicant or officer can act on. */
-  function withCalendar<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      if (error instanceof CalendarYearMissingError)
-        throw new AppError(422, 'CALENDAR_YEAR_MISSING', 'calendarYearMissing', { year: error.year });
-      throw error;
-    }
-  }
-
-  function partiesOf(
-    record: CaseRecord,
-    item: Pick<ServiceItem, 'jointDepartments'>,
-    delivery: string | null = record.delivery,
-  ): CaseParties {
-    return {
-      applicantId: record.applicantId,
-      department: record.department,
-      jointDepartments: item.jointDepartments,
-      handlingDivision: record.handlingDivision,
-      receivingDivision: record.receivingDivision,
-      mode: record.mode,
-      channel: record.channel,
-      state: record.state,
-      delivery,
-    };
-  }
+  const stepDependencies: StepDependencies = { items, auth, counties, calendar };
 
   /** The applicant of a new case: the logged-in resident or enterprise, or the person a window officer receives. */
   async function applicantOf(actor: Actor, input: SubmitInput, item: ServiceItem) {
@@ -451,59 +420,15 @@ export function createCaseService(
       requestId: string | null = null,
     ): Promise<CaseRecord> {
       const record = await loadCase(database.db, caseId);
-      const item = await items.definitionAt(record.itemId, record.itemVersion);
-      const parties = partiesOf(
-        record,
-        item,
-        action === 'deliver' ? (input.delivery ?? null) : record.delivery,
-      );
-      const roles = caseRolesOf(actor, parties);
-      if (roles.length === 0) throw notFound('case', caseId);
-      const role = actingRole(action, roles, parties);
-      if (!role)
-        throw new AppError(403, 'NOT_YOUR_ROLE', 'caseActionNotForRole', { action, roles: roles.join(', ') });
-      if (input.expectedVersion !== undefined && input.expectedVersion !== record.rowVersion)
-        throw new AppError(409, 'CASE_CHANGED', 'caseChangedMeanwhile', { id: caseId });
-      let toOfficer: { id: string; name: string } | undefined;
-      if (action === 'transfer' && input.toOfficer) {
-        const officer = await auth.findByUsername(input.toOfficer.id);
-        const division = input.toDivision ?? record.handlingDivision;
-        if (
-          officer?.role !== 'officer' ||
-          officer.department !== record.department ||
-          !officer.divisionCode ||
-          !divisionContains(officer.divisionCode, division)
-        )
-          throw new AppError(422, 'INVALID_ACTION_INPUT', 'caseTransferOfficerInvalid', {
-            username: input.toOfficer.id,
-          });
-        toOfficer = { id: officer.id, name: officer.displayName };
-      }
-      const opinions = item.jointDepartments.length
-        ? ((await db
-            .selectFrom('services_opinions')
-            .select(['department', 'opinion'])
-            .where('case_id', '=', caseId)
-            .execute()) as { department: string; opinion: 'agree' | 'disagree' }[])
-        : [];
       const at = now();
-      const itemCity = `${record.handlingDivision.slice(0, 4)}00`;
-      const { next, detail, visit } = withCalendar(() =>
-        transition(
-          record,
-          action,
-          role,
-          { ...input, toOfficer },
-          {
-            now: at,
-            today: shanghaiDate(at),
-            calendar: calendar(),
-            actor: { id: actor.id, name: actor.displayName },
-            item,
-            opinions,
-            isCountyOfCity: (division) => counties(itemCity).includes(division),
-          },
-        ),
+      const { item, role, next, detail, visit } = await prepareStep(
+        stepDependencies,
+        database.db,
+        actor,
+        record,
+        action,
+        input,
+        at,
       );
       // Resubmission and supplement bring a corrected form and new uploads; a resubmission is pre-checked again.
       const papers =
@@ -659,29 +584,4 @@ export function createCaseService(
       return { record, roles, item };
     },
   };
-}
-
-/** Who hears about a step: the applicant of every outcome that concerns them, the next office of a hand-over. */
-function noticesFor(
-  action: CaseAction,
-  role: CaseRole,
-  next: CaseRecord,
-): { recipient: string; kind: string }[] {
-  const applicant = { recipient: applicantRecipient(next), kind: action };
-  switch (action) {
-    case 'forward':
-      return [{ recipient: officeRecipient(next.handlingDivision, next.department), kind: 'forwarded' }];
-    case 'transfer':
-      return [{ recipient: officeRecipient(next.handlingDivision, next.department), kind: 'transferred' }];
-    case 'resubmit':
-    case 'supplement':
-      return role === 'applicant'
-        ? [{ recipient: officeRecipient(next.handlingDivision, next.department), kind: action }]
-        : [];
-    case 'claim':
-    case 'withdraw':
-      return [];
-    default:
-      return [applicant];
-  }
 }

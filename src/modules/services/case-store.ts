@@ -112,3 +112,85 @@ export async function saveCase(
     requestId,
   });
 }
+
+/** One case change of a batch: the case as read and after the step, its timeline step and notices. */
+export interface CaseChange {
+  before: CaseRecord;
+  after: CaseRecord;
+  step: CaseStep;
+  notices: readonly { recipient: string; kind: string }[];
+}
+
+/**
+ * Writes a batch of case changes inside `trx`: one guarded update per case (a case changed since it was read is
+ * skipped and reported, nothing of it written), then the timeline rows, notices and audit entries of the others in
+ * bulk. Returns the ids written.
+ */
+export async function saveCases(
+  trx: AnyDb,
+  audit: AuditService,
+  actor: Actor,
+  changes: readonly CaseChange[],
+  requestId: string | null,
+): Promise<Set<string>> {
+  const db = tablesOf<ServicesTables>(trx);
+  const written: CaseChange[] = [];
+  const audits = [];
+  for (const change of changes) {
+    const before = toRow(change.before);
+    const columns = changedColumns(before, toRow(change.after));
+    const updated = await db
+      .updateTable('services_cases')
+      .set(columns)
+      .where('id', '=', change.after.id)
+      .where('row_version', '=', change.before.rowVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) continue;
+    written.push(change);
+    audits.push({
+      actor: { id: actor.id, role: actor.role },
+      action: `services.case.${change.step.action}`,
+      resourceType: 'services_case',
+      resourceId: change.after.id,
+      before: forAudit(
+        Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof ServicesCaseTable]])),
+      ),
+      after: forAudit({ ...columns, applicant_type: change.after.applicantType }),
+      requestId,
+    });
+  }
+  if (written.length === 0) return new Set();
+  for (let start = 0; start < written.length; start += 500) {
+    const chunk = written.slice(start, start + 500);
+    await db
+      .insertInto('services_case_events')
+      .values(
+        chunk.map((change) => ({
+          case_id: change.after.id,
+          at: change.after.updatedAt,
+          actor_id: actor.id,
+          actor_role: actor.role,
+          actor_division: actor.divisionCode,
+          actor_department: actor.department,
+          action: change.step.action,
+          from_state: change.step.fromState,
+          to_state: change.after.state,
+          visit: change.step.visit ? 1 : 0,
+          detail: JSON.stringify(change.step.detail),
+        })),
+      )
+      .execute();
+    const notices = chunk.flatMap((change) =>
+      change.notices.map((notice) => ({
+        recipient: notice.recipient,
+        case_id: change.after.id,
+        kind: notice.kind,
+        created_at: change.after.updatedAt,
+        read_at: null,
+      })),
+    );
+    if (notices.length > 0) await db.insertInto('services_notices').values(notices).execute();
+  }
+  await audit.recordMany(trx, audits);
+  return new Set(written.map((change) => change.after.id));
+}

@@ -42,7 +42,11 @@ export function createFileService(
           declared: String(file.declaredType),
           actual: mediaType,
         });
-      const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'upload';
+      const fileName =
+        [...file.fileName]
+          .map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c))
+          .join('')
+          .slice(0, 200) || 'upload';
       const hash = store.put(file.bytes);
       const row = {
         hash,

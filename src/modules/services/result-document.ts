@@ -2,7 +2,7 @@ import type { DivisionService } from '../../kernel/divisions';
 import type { CaseRecord } from './case-record';
 import type { ItemDefinition } from './catalogue';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -50,7 +50,7 @@ export function resultDocument(record: CaseRecord, item: ItemDefinition, divisio
     ['出具机关 Issued by', office],
   ];
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(item.result.name.zh)} ${escape(record.resultNumber ?? '')}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(item.result.name.zh)} ${escapeHtml(record.resultNumber ?? '')}</title>
 <style>
 @page { size: A4; margin: 20mm; }
 body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; color: #111; max-width: 170mm; margin: 0 auto; }
@@ -63,10 +63,10 @@ th { width: 34%; background: #f5f5f5; font-weight: normal; }
 .note { margin-top: 28px; font-size: 12px; color: #555; }
 </style></head>
 <body>
-<h1>${escape(item.result.name.zh)}</h1>
-<p class="en">${escape(item.result.name.en)}</p>
-<table>${rows.map(([k, v]) => `<tr><th>${escape(k)}</th><td>${escape(v)}</td></tr>`).join('')}</table>
-<div class="seal">${escape(office)}<br>${record.decidedAt ? escape(chineseDate(record.decidedAt)) : ''}</div>
+<h1>${escapeHtml(item.result.name.zh)}</h1>
+<p class="en">${escapeHtml(item.result.name.en)}</p>
+<table>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
+<div class="seal">${escapeHtml(office)}<br>${record.decidedAt ? escape(chineseDate(record.decidedAt)) : ''}</div>
 <p class="note">本文件由三衢一网通办平台生成，可凭编号在办件查询中核验。This document was issued through Sanqu; verify it by its number.</p>
 </body></html>`;
 }

@@ -265,6 +265,61 @@ describe.each(testDialects)('services API on %s', (dialect) => {
       expect(result.body).not.toContain(f.residents[0]); // the ID is masked on paper
     });
 
+    it('takes a batch of steps, each checked on its own, in one request', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++)
+        ids.push(
+          (
+            await call('resident-a', 'POST', '/cases', {
+              itemId: '330800-hpf-account-query',
+              form: {},
+              consent: true,
+            })
+          ).json().id,
+        );
+      const batch = await call('hpf-city', 'POST', '/cases/batch-actions', {
+        steps: [
+          { caseId: ids[0], action: 'claim' },
+          { caseId: ids[1], action: 'claim', expectedVersion: 99 },
+          { caseId: ids[2], action: 'approve' },
+          { caseId: 'nope', action: 'claim' },
+          { caseId: caseId, action: 'resubmit' },
+        ],
+      });
+      expect(batch.statusCode).toBe(200);
+      const results = batch.json().results as {
+        caseId: string;
+        status: string;
+        case: { state: string } | null;
+        error: { code: string } | null;
+      }[];
+      expect(results.map((r) => [r.status, r.case?.state ?? r.error?.code])).toEqual([
+        ['done', 'in_review'],
+        ['refused', 'CASE_CHANGED'],
+        ['refused', 'TRANSITION_NOT_ALLOWED'],
+        ['refused', 'NOT_FOUND'],
+        ['refused', 'NOT_IN_BATCH'],
+      ]);
+      const timeline = (await call('hpf-city', 'GET', `/cases/${ids[0]}`)).json().timeline as {
+        action: string;
+      }[];
+      expect(timeline.map((s) => s.action)).toEqual(['submit', 'accept', 'claim']);
+      expect((await call('hpf-city', 'GET', `/cases/${ids[1]}`)).json().case.state).toBe('accepted');
+      expect((await f.t.platform.audit.verify()).ok).toBe(true);
+      const twice = await call('hpf-city', 'POST', '/cases/batch-actions', {
+        steps: [
+          { caseId: ids[1], action: 'claim' },
+          { caseId: ids[1], action: 'claim' },
+        ],
+      });
+      expect(errorOf(twice).code).toBe('BATCH_DUPLICATE_CASE');
+      expect((await call('hpf-city', 'POST', '/cases/batch-actions', { steps: [] })).statusCode).toBe(422);
+      const other = await call('resident-b', 'POST', '/cases/batch-actions', {
+        steps: [{ caseId: ids[1], action: 'withdraw' }],
+      });
+      expect(other.json().results[0].error.code).toBe('NOT_FOUND');
+    });
+
     it('lists what was read for the applicant’s cases in their 数据使用记录, and their notices', async () => {
       const log = (await call('resident-a', 'GET', '/me/data-access')).json().items as {
         caseId: string;

@@ -1,10 +1,12 @@
 import type { AuditService } from '../../kernel/audit';
 import type { AuthService } from '../../kernel/auth';
+import { loadHolidayCalendar } from '../../kernel/calendar';
 import type { SanquDatabase } from '../../kernel/db';
 import type { DivisionService } from '../../kernel/divisions';
 import type { ExchangeService, ProviderDirectory } from '../../kernel/exchange';
 import type { FileStore } from '../../kernel/files';
 import type { RegistryService } from '../registry';
+import { createCaseBatch } from './case-batch';
 import { createCaseService } from './case-service';
 import { createCaseViewService } from './case-view-service';
 import { createFileService } from './file-service';
@@ -39,10 +41,13 @@ export function createServicesService(
     divisions,
     now,
   );
+  const counties = (city: string) => divisions.counties(city).map((d) => d.code);
   return {
     items,
     files: createFileService(database, audit, fileStore, now),
     cases,
+    /** 批量办理: an officer's batch of steps, each checked on its own, written in one transaction. */
+    actMany: createCaseBatch(database, audit, { items, auth, counties, calendar: loadHolidayCalendar }, now),
     /** A case as one viewer may see it, and an applicant's own cases. */
     views: createCaseViewService(database, cases, exchange, now),
     queues: createQueueService(database),

@@ -110,7 +110,7 @@ async function pendingCases(platform: Platform, count: number): Promise<string[]
   const random = createRandom(11, 'bench:pending');
   const ids: string[] = [];
   const rows: unknown[][] = [];
-  let serial = 90_000_000;
+  let serial = 20_000_000;
   while (rows.length < count) {
     const generated = generateCase(random, { ...options, items: [item] }, ++serial);
     if (!generated) continue;

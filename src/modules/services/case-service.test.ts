@@ -221,6 +221,10 @@ describe.each(testDialects)('case service on %s', (dialect) => {
     const first = await f.services.cases.submit(resident(), input);
     const second = await f.services.cases.submit(resident(), input);
     expect(second.id).toBe(first.id);
+    // Case numbers: the handling city, the day, then the day's running number.
+    const third = await f.services.cases.submit(resident(), { ...input, requestKey: 'retry-2' });
+    expect(third.id.slice(0, 14)).toBe('33080020260601');
+    expect(Number(third.id.slice(14))).toBeGreaterThan(Number(first.id.slice(14)));
   });
 
   it('needs every joint department’s agreement before a 多地联办 case is approved', async () => {

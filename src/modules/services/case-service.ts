@@ -1,8 +1,7 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { AuditService } from '../../kernel/audit';
 import type { Actor, AuthService } from '../../kernel/auth';
 import { type HolidayCalendar, loadHolidayCalendar, shanghaiDate } from '../../kernel/calendar';
-import { type SanquDatabase, tablesOf } from '../../kernel/db';
+import { isUniqueViolation, type SanquDatabase, tablesOf } from '../../kernel/db';
 import type { DivisionService } from '../../kernel/divisions';
 import { AppError, forbidden, notFound } from '../../kernel/errors';
 import type { ExchangeService, ProviderDirectory } from '../../kernel/exchange';
@@ -86,6 +85,28 @@ export function createCaseService(
 ) {
   const db = tablesOf<ServicesTables>(database.db);
   const counties = (city: string) => divisions.counties(city).map((d) => d.code);
+
+  /**
+   * The next 办件编号 of the handling city for the day, in its own small transaction: the case needs its number
+   * before the registry fetches (their consent and log name the case), and a number lost to a failed application
+   * only leaves a gap.
+   */
+  async function nextCaseNumber(handlingDivision: string, day: string): Promise<number> {
+    const city = `${handlingDivision.slice(0, 4)}00`;
+    return db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('services_case_numbers')
+        .values({ city_code: city, day, last: 1 })
+        .onConflict((oc) =>
+          oc
+            .columns(['city_code', 'day'])
+            .doUpdateSet((eb) => ({ last: eb('services_case_numbers.last', '+', 1) })),
+        )
+        .returning('last')
+        .executeTakeFirstOrThrow();
+      return Number(row.last);
+    });
+  }
 
   const stepDependencies: StepDependencies = { items, auth, counties, calendar };
 
@@ -255,10 +276,11 @@ export function createCaseService(
         });
       const uploads = await checkUploads(actor, item, input.materials ?? {});
 
-      const digits = input.requestKey
-        ? createHash('sha256').update(`${applicant.id}|${input.requestKey}`).digest().readUInt32BE(0)
-        : randomInt(100_000_000);
-      const id = caseNumber(routing.handlingDivision, today, digits);
+      const id = caseNumber(
+        routing.handlingDivision,
+        today,
+        await nextCaseNumber(routing.handlingDivision, today),
+      );
       const handlingOffice = `${routing.handlingDivision}/${item.department}`;
       const proofs: Proofs = input.consent
         ? await fetchProofs(exchange, directory, {
@@ -348,57 +370,71 @@ export function createCaseService(
       const registryMaterials = input.consent
         ? item.materials.flatMap((m) => (m.source === 'registry' ? [m] : []))
         : [];
-      await audit.transaction(db, async (trx) => {
-        const materials = tablesOf<ServicesTables>(trx);
-        await saveCase(
-          trx,
-          audit,
-          actor,
-          null,
-          submitted,
-          { action: 'submit', fromState: null, visit: window, detail: { mode: routing.mode } },
-          [{ recipient: officeRecipient(routing.handlingDivision, item.department), kind: 'submitted' }],
-          requestId,
-        );
-        const rows = [
-          ...uploadRows(id, uploads, at.toISOString()),
-          ...registryMaterials.map((m) => ({
-            case_id: id,
-            material_key: m.key,
-            source: 'registry',
-            file_hash: null,
-            file_name: null,
-            media_type: null,
-            size: null,
-            proof: JSON.stringify(proofs.get(m.dataset) ?? null),
-            access_seq: null,
-            updated_at: at.toISOString(),
-          })),
-        ];
-        if (rows.length > 0) await materials.insertInto('services_case_materials').values(rows).execute();
-        if (returned)
+      try {
+        await audit.transaction(db, async (trx) => {
+          const materials = tablesOf<ServicesTables>(trx);
           await saveCase(
             trx,
             audit,
-            SYSTEM_ACTOR,
+            actor,
+            null,
             submitted,
-            returned,
-            { action: 'return', fromState: 'submitted', visit: false, detail: { reasons: problems } },
-            [{ recipient: applicantRecipient(submitted), kind: 'returned' }],
+            { action: 'submit', fromState: null, visit: window, detail: { mode: routing.mode } },
+            [{ recipient: officeRecipient(routing.handlingDivision, item.department), kind: 'submitted' }],
             requestId,
           );
-        if (accepted)
-          await saveCase(
-            trx,
-            audit,
-            SYSTEM_ACTOR,
-            submitted,
-            accepted.next,
-            { action: 'accept', fromState: 'submitted', visit: false, detail: accepted.detail },
-            [{ recipient: applicantRecipient(submitted), kind: 'accepted' }],
-            requestId,
-          );
-      });
+          const rows = [
+            ...uploadRows(id, uploads, at.toISOString()),
+            ...registryMaterials.map((m) => ({
+              case_id: id,
+              material_key: m.key,
+              source: 'registry',
+              file_hash: null,
+              file_name: null,
+              media_type: null,
+              size: null,
+              proof: JSON.stringify(proofs.get(m.dataset) ?? null),
+              access_seq: null,
+              updated_at: at.toISOString(),
+            })),
+          ];
+          if (rows.length > 0) await materials.insertInto('services_case_materials').values(rows).execute();
+          if (returned)
+            await saveCase(
+              trx,
+              audit,
+              SYSTEM_ACTOR,
+              submitted,
+              returned,
+              { action: 'return', fromState: 'submitted', visit: false, detail: { reasons: problems } },
+              [{ recipient: applicantRecipient(submitted), kind: 'returned' }],
+              requestId,
+            );
+          if (accepted)
+            await saveCase(
+              trx,
+              audit,
+              SYSTEM_ACTOR,
+              submitted,
+              accepted.next,
+              { action: 'accept', fromState: 'submitted', visit: false, detail: accepted.detail },
+              [{ recipient: applicantRecipient(submitted), kind: 'accepted' }],
+              requestId,
+            );
+        });
+      } catch (error) {
+        // The same retry key raced another request of the applicant's: the first one's case is the answer.
+        if (input.requestKey && isUniqueViolation(error)) {
+          const first = await db
+            .selectFrom('services_cases')
+            .select('id')
+            .where('applicant_id', '=', applicant.id)
+            .where('request_key', '=', input.requestKey)
+            .executeTakeFirst();
+          if (first) return loadCase(database.db, first.id);
+        }
+        throw error;
+      }
       return returned ?? accepted?.next ?? submitted;
     },
 

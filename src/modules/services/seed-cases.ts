@@ -40,6 +40,8 @@ export interface CaseSeedOptions {
 }
 
 const OTHER_CITIES = ['341000', '350700', '361100'];
+/** Seeded case numbers start here, far above any day's real numbering (which starts at 1), so they never meet. */
+const SEEDED_NUMBERS = 50_000_000;
 const DAY_MS = 86_400_000;
 const spanDays = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
@@ -128,7 +130,7 @@ export function generateCase(random: Random, options: CaseSeedOptions, serial: n
   const visits = (window ? 1 : 0) + (deliveredAtWindow ? 1 : 0) + (random.chance(0.02) ? 1 : 0);
   const submittedAt = `${submittedOn}T0${1 + random.int(8)}:${String(random.int(60)).padStart(2, '0')}:00.000Z`;
   const record: CaseRecord = {
-    id: caseNumber(handlingDivision, submittedOn, serial),
+    id: caseNumber(handlingDivision, submittedOn, SEEDED_NUMBERS + serial),
     itemId: item.id,
     itemVersion: item.version,
     department: item.department,

@@ -148,6 +148,13 @@ export interface ServicesNoticeTable {
   read_at: string | null;
 }
 
+/** The last 办件编号 given out per city and day. */
+export interface ServicesCaseNumberTable {
+  city_code: string;
+  day: string;
+  last: number;
+}
+
 export interface ServicesTables {
   services_items: ServicesItemTable;
   services_item_versions: ServicesItemVersionTable;
@@ -157,4 +164,5 @@ export interface ServicesTables {
   services_files: ServicesFileTable;
   services_opinions: ServicesOpinionTable;
   services_notices: ServicesNoticeTable;
+  services_case_numbers: ServicesCaseNumberTable;
 }

@@ -169,6 +169,14 @@ export const createServices: Migration = {
       .addColumn('at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('services_opinions_pk', ['case_id', 'department'])
       .execute();
+    // 办件编号 per city and day: the last number given out (numbers lost to a failed application leave gaps).
+    await db.schema
+      .createTable('services_case_numbers')
+      .addColumn('city_code', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('last', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('services_case_numbers_pk', ['city_code', 'day'])
+      .execute();
     await addSerialPrimaryKey(db.schema.createTable('services_notices'), dialect, 'id')
       .addColumn('recipient', 'text', (c) => c.notNull())
       .addColumn('case_id', 'text', (c) => c.notNull())

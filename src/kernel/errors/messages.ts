@@ -122,8 +122,9 @@ const catalogue = {
     en: 'The password needs at least 8 characters with both letters and digits',
   },
   calendarYearMissing: {
-    'zh-CN': '{year} 年的节假日安排尚未录入，请将国务院办公厅通知加入 data/calendar/',
-    en: 'No holiday data for {year}: add the State Council notice to data/calendar/',
+    'zh-CN':
+      '{year} 年的法定节假日安排尚未录入，暂时无法计算以工作日计的期限，请稍后再办理或咨询窗口（管理员：将国务院办公厅通知加入 data/calendar/）',
+    en: 'The {year} public-holiday calendar is not in yet, so a deadline in working days cannot be set: please try again later or ask at a service window (administrators: add the State Council notice to data/calendar/)',
   },
   transitionNotAllowed: {
     'zh-CN': '当前状态“{state}”下不能执行“{action}”，可执行：{allowed}',

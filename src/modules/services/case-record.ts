@@ -144,3 +144,14 @@ export function changedColumns(
     if (before[key] !== after[key]) changes[key] = after[key];
   return changes as Partial<ServicesCaseTable>;
 }
+
+/**
+ * The visits the item's promise allows this case: an applicant who chose a window (or had to, for 异地代收代办)
+ * made the intake visit by choice, so a window case is allowed at least that one; every further visit counts.
+ */
+export const promisedVisits = (record: Pick<CaseRecord, 'channel' | 'maxVisits'>): number =>
+  record.channel === 'window' ? Math.max(1, record.maxVisits) : record.maxVisits;
+
+/** 最多跑一次 broken: more visits than the promise allows. */
+export const overVisits = (record: Pick<CaseRecord, 'channel' | 'maxVisits' | 'visits'>): boolean =>
+  record.visits > promisedVisits(record);

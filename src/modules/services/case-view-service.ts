@@ -4,7 +4,7 @@ import { type SanquDatabase, tablesOf } from '../../kernel/db';
 import { type ExchangeService, exchangeActorOf } from '../../kernel/exchange';
 import { maskResidentId } from '../../kernel/identity';
 import { allowedActions, type SlaStatus, slaStatus } from '../../kernel/workflow';
-import { type CaseRecord, toCase } from './case-record';
+import { type CaseRecord, overVisits, toCase } from './case-record';
 import { actingRole, type CaseParties } from './case-roles';
 import type { CaseService } from './case-service';
 import { applicantRecipient, officeRecipient } from './case-store';
@@ -180,7 +180,7 @@ export function createCaseViewService(
           visit: row.visit === 1,
           detail: JSON.parse(row.detail) as Record<string, unknown>,
         })),
-        overVisits: record.visits > record.maxVisits,
+        overVisits: overVisits(record),
       };
     },
 

@@ -1,6 +1,6 @@
 import type { ProviderDirectory } from '../../kernel/exchange';
 import type { SlaStatus } from '../../kernel/workflow';
-import type { CaseRecord } from './case-record';
+import { type CaseRecord, overVisits } from './case-record';
 import { isCertificateFree, registryFetches, type ServiceItem } from './catalogue';
 
 export const presentItemSummary = (item: ServiceItem) => ({
@@ -73,7 +73,7 @@ export const presentCase = (
   escalated: record.escalatedAt !== null,
   visits: record.visits,
   maxVisits: record.maxVisits,
-  overVisits: record.visits > record.maxVisits,
+  overVisits: overVisits(record),
   assigneeName: record.assigneeName,
   returnReasons: record.returnReasons,
   decisionReason: record.decisionReason,
@@ -83,3 +83,25 @@ export const presentCase = (
   resultNumber: record.resultNumber,
   version: record.rowVersion,
 });
+
+const CASE_PROOFS = {
+  zh: '办件中已调取的证明（经办部门查看）',
+  en: 'Proofs fetched for a case (viewed by the handling office)',
+};
+
+/**
+ * A 数据使用记录 entry's dataset and fields in words: a registry's own names from the exchange's directory; the
+ * proofs of a case by their material keys; anything else (another module's dataset) by its code.
+ */
+export function describeDataset(directory: ProviderDirectory, dataset: string, fields: readonly string[]) {
+  const provider = dataset.startsWith('registry.') ? directory.get(dataset.slice('registry.'.length)) : null;
+  if (provider)
+    return {
+      datasetName: provider.name,
+      fieldNames: fields.map((field) => provider.fields[field] ?? { zh: field, en: field }),
+    };
+  return {
+    datasetName: dataset === 'services.case_proofs' ? CASE_PROOFS : { zh: dataset, en: dataset },
+    fieldNames: fields.map((field) => ({ zh: field, en: field })),
+  };
+}

@@ -29,8 +29,11 @@ export interface QueuePage {
   next: string | null;
 }
 
-/** States in which the due date is set (the others order by case number, i.e. by arrival). */
-const DATED: readonly CaseState[] = ['accepted', 'in_review', 'approved', 'denied', 'delivered'];
+/** Open states with a due date: soonest deadline first. */
+const DATED: readonly CaseState[] = ['accepted', 'in_review', 'approved'];
+/** Finished cases: newest first (by case number, which starts with the date). */
+const FINISHED: readonly CaseState[] = ['delivered', 'denied', 'withdrawn'];
+// The rest (submitted, forwarded, returned, suspended) have no due date: oldest first, by case number.
 
 export function createQueueService(database: SanquDatabase) {
   const db = tablesOf<ServicesTables>(database.db);
@@ -42,6 +45,7 @@ export function createQueueService(database: SanquDatabase) {
       if (query.view !== 'handling' && actor.department !== SERVICES_DEPARTMENT) throw forbidden();
       const { from, to } = divisionCodeRange(actor.divisionCode);
       const dated = DATED.includes(query.state);
+      const finished = FINISHED.includes(query.state);
       let q = db.selectFrom('services_cases').selectAll().where('state', '=', query.state);
       if (query.view === 'handling')
         q = q
@@ -58,20 +62,17 @@ export function createQueueService(database: SanquDatabase) {
           .where('escalated_at', 'is not', null)
           .where('handling_division', '>=', from)
           .where('handling_division', '<', to);
+      // Each order is one index range: (due_on, id) as a row value for open dated states; id for the others,
+      // with undated states saying due_on is null so the queue index gives the order.
+      if (!dated && !finished) q = q.where('due_on', 'is', null);
       if (query.after) {
         const [dueOn, id] = query.after.split('|');
         if (!id || (dated && !dueOn))
           throw new AppError(400, 'BAD_CURSOR', 'invalidValue', { reason: 'after' });
-        q = dated
-          ? q.where((eb) =>
-              eb.or([
-                eb('due_on', '>', dueOn as string),
-                eb.and([eb('due_on', '=', dueOn as string), eb('id', '>', id)]),
-              ]),
-            )
-          : q.where('id', '>', id);
+        if (dated) q = q.where((eb) => eb(eb.refTuple('due_on', 'id'), '>', eb.tuple(dueOn as string, id)));
+        else q = q.where('id', finished ? '<' : '>', id);
       }
-      q = dated ? q.orderBy('due_on').orderBy('id') : q.orderBy('id');
+      q = dated ? q.orderBy('due_on').orderBy('id') : q.orderBy('id', finished ? 'desc' : 'asc');
       const rows = await q.limit(query.limit + 1).execute();
       const items = rows.slice(0, query.limit).map(toCase);
       const last = items.at(-1);

@@ -329,6 +329,12 @@ describe.each(testDialects)('services API on %s', (dialect) => {
       const reads = log.filter((entry) => entry.caseId === caseId);
       expect(reads.map((r) => r.dataset).sort()).toEqual(['registry.household', 'registry.provident_fund']);
       expect(reads.every((r) => r.withConsent)).toBe(true);
+      const named = log.find((entry) => entry.dataset === 'registry.household') as unknown as {
+        datasetName: { zh: string };
+        fieldNames: { zh: string }[];
+      };
+      expect(named.datasetName.zh).toBe('户籍信息');
+      expect(named.fieldNames[0]?.zh).toBe('姓名');
       const notices = (await call('resident-a', 'GET', '/me/notices')).json().items as {
         caseId: string;
         kind: string;

@@ -175,7 +175,9 @@ export const CaseSchema = Type.Object(
     escalated: Type.Boolean(),
     visits: Type.Integer(),
     maxVisits: Type.Integer(),
-    overVisits: Type.Boolean({ description: 'More visits than the item promises' }),
+    overVisits: Type.Boolean({
+      description: 'More visits than the item promises (a window case is allowed its intake visit)',
+    }),
     assigneeName: Nullable(Type.String()),
     returnReasons: Type.Union([Type.Array(Problem), Type.Null()]),
     decisionReason: Nullable(Type.String()),

@@ -31,7 +31,8 @@ export interface ServicesStatistics {
 
 /**
  * 统计 — the share of cases with 0, 1 and more visits, the on-time rate and the mean working days by department,
- * item and city, and cases per city pair, over cases submitted in [from, to] in a division. One pass of SQL
+ * item and city, and cases per city pair, over cases submitted on the China dates [from, to] and handled in the
+ * division or received at its windows. One pass of SQL
  * aggregates each; working days are stored on the case when it is decided.
  */
 export function createStatisticsService(database: SanquDatabase) {
@@ -44,13 +45,21 @@ export function createStatisticsService(database: SanquDatabase) {
     to: string,
   ): Promise<ServicesStatistics> {
     const range = divisionCodeRange(divisionCode);
+    // Cases handled in the division, or received at its windows (a Shangrao window sees the Quzhou cases it took in).
+    // Dates are China dates: submitted_at is UTC, so the bounds are the days' midnights in +08:00.
+    const start = new Date(`${from}T00:00:00+08:00`).toISOString();
+    const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000).toISOString();
     const scoped = () =>
       db
         .selectFrom('services_cases')
-        .where('handling_division', '>=', range.from)
-        .where('handling_division', '<', range.to)
-        .where('submitted_at', '>=', `${from}T00:00:00`)
-        .where('submitted_at', '<', `${to}T99`);
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('handling_division', '>=', range.from), eb('handling_division', '<', range.to)]),
+            eb.and([eb('receiving_division', '>=', range.from), eb('receiving_division', '<', range.to)]),
+          ]),
+        )
+        .where('submitted_at', '>=', start)
+        .where('submitted_at', '<', end);
     const figures = (key: ReturnType<typeof sql<string>> | 'department' | 'item_id') =>
       scoped()
         .select([
@@ -70,7 +79,9 @@ export function createStatisticsService(database: SanquDatabase) {
           sql<number>`sum(case when visits = 0 then 1 else 0 end)`.as('zero'),
           sql<number>`sum(case when visits = 1 then 1 else 0 end)`.as('one'),
           sql<number>`sum(case when visits > 1 then 1 else 0 end)`.as('more'),
-          sql<number>`sum(case when visits > max_visits then 1 else 0 end)`.as('over'),
+          sql<number>`sum(case when visits > (case when channel = 'window' and max_visits < 1 then 1 else max_visits end) then 1 else 0 end)`.as(
+            'over',
+          ),
           sql<number>`count(working_days)`.as('decided'),
           sql<number>`sum(case when working_days <= limit_days then 1 else 0 end)`.as('on_time'),
         ])

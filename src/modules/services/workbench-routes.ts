@@ -6,7 +6,7 @@ import { AppError } from '../../kernel/errors';
 import type { SanquApp } from '../../kernel/module';
 import type { Platform } from '../../platform';
 import { CASE_STATES, type CaseState } from './case-workflow';
-import { presentCase } from './presenters';
+import { describeDataset, presentCase } from './presenters';
 import type { QueueView } from './queue-service';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -240,7 +240,9 @@ export async function workbenchRoutes(app: SanquApp, platform: Platform) {
                 occurredAt: Type.String(),
                 reader: Type.String({ description: 'The office or body, or the role' }),
                 dataset: Type.String(),
+                datasetName: Type.Object({ zh: Type.String(), en: Type.String() }),
                 fields: Type.Array(Type.String()),
+                fieldNames: Type.Array(Type.Object({ zh: Type.String(), en: Type.String() })),
                 purpose: Type.String(),
                 caseId: Type.Union([Type.String(), Type.Null()]),
                 withConsent: Type.Boolean(),
@@ -267,6 +269,7 @@ export async function workbenchRoutes(app: SanquApp, platform: Platform) {
           reader: entry.actor.organisation ?? entry.actor.role,
           dataset: entry.dataset,
           fields: entry.fields,
+          ...describeDataset(platform.registries, entry.dataset, entry.fields),
           purpose: entry.purpose,
           caseId: entry.caseId,
           withConsent: entry.consentId !== null,

@@ -96,6 +96,12 @@ export const createServices: Migration = {
       .on('services_cases')
       .column('escalated_at')
       .execute();
+    // Finished cases, newest first, per department and state.
+    await db.schema
+      .createIndex('services_cases_finished')
+      .on('services_cases')
+      .columns(['department', 'state', 'id', 'handling_division'])
+      .execute();
     // The deadline sweep: running cases whose warning day has come.
     await db.schema
       .createIndex('services_cases_deadline')

@@ -28,13 +28,13 @@ import BpmnModdle from 'bpmn-moddle';
 import type { Actor } from '../src/kernel/auth';
 import { silentProgress } from '../src/kernel/progress';
 import { CASE_COLUMNS } from '../src/modules/services/case-columns';
+import type { CaseState } from '../src/modules/services/case-workflow';
 import { ITEM_DEPARTMENTS } from '../src/modules/services/catalogue';
 import { caseSeedOptions, loadSeedCases } from '../src/modules/services/seed';
 import { generateCase } from '../src/modules/services/seed-cases';
 import { openPlatform, type Platform } from '../src/platform';
 import { seedCity } from '../src/seed';
 import { createRandom } from '../src/seed/random';
-import type { CaseState } from '../src/modules/services/case-workflow';
 
 const CASES = Number(process.env.SERVICES_CASES ?? 1_000_000);
 const WARM_UP = 200;
@@ -44,17 +44,34 @@ const BPMN_INSTANCES = 600;
 /** Steps per officer batch (批量办理): a queue page and a half. */
 const BATCH = 50;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 
 async function prepare(platform: Platform) {
   let started = performance.now();
-  await seedCity(platform, { scale: 'demo', seed: 20261129, sizes: { residents: 20_000, enterprises: 500 }, progress: silentProgress });
-  console.log(`  city (20,000 residents, demo logins) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await seedCity(platform, {
+    scale: 'demo',
+    seed: 20261129,
+    sizes: { residents: 20_000, enterprises: 500 },
+    progress: silentProgress,
+  });
+  console.log(
+    `  city (20,000 residents, demo logins) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
   const options = await caseSeedOptions(platform, '2026-01-05', '2026-11-27');
-  const written = await loadSeedCases(platform, options, CASES, createRandom(20261129, 'services:cases'), () => {}, false);
+  const written = await loadSeedCases(
+    platform,
+    options,
+    CASES,
+    createRandom(20261129, 'services:cases'),
+    () => {},
+    false,
+  );
   const seconds = (performance.now() - started) / 1000;
-  console.log(`  ${fmt(written)} cases generated and loaded in ${seconds.toFixed(1)} s (${fmt(written / seconds)}/s)`);
+  console.log(
+    `  ${fmt(written)} cases generated and loaded in ${seconds.toFixed(1)} s (${fmt(written / seconds)}/s)`,
+  );
 }
 
 async function queueBenchmark(platform: Platform) {
@@ -79,9 +96,17 @@ async function queueBenchmark(platform: Platform) {
     const state = states[random.int(states.length)] as CaseState;
     let started = performance.now();
     let page = await platform.services.queues.queue(officer, { view: 'handling', state, limit: 20 });
-    if (random.chance(0.5) && page.next) page = await platform.services.queues.queue(officer, { view: 'handling', state, limit: 20, after: page.next });
+    if (random.chance(0.5) && page.next)
+      page = await platform.services.queues.queue(officer, {
+        view: 'handling',
+        state,
+        limit: 20,
+        after: page.next,
+      });
     const took = performance.now() - started;
-    const prefix = officer.divisionCode?.endsWith('00') ? officer.divisionCode.slice(0, 4) : (officer.divisionCode as string);
+    const prefix = officer.divisionCode?.endsWith('00')
+      ? officer.divisionCode.slice(0, 4)
+      : (officer.divisionCode as string);
     const upper = String(Number(prefix) + 1);
     started = performance.now();
     statement.all(state, officer.department, prefix, upper);
@@ -98,8 +123,12 @@ async function queueBenchmark(platform: Platform) {
   console.log(
     `  queue pages: p50 ${percentile(ours, 50).toFixed(2)} ms, p95 ${percentile(ours, 95).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${ours.at(-1)?.toFixed(2)} ms (${fmt(rows / QUERIES)} rows per query on average)`,
   );
-  console.log(`  bare SQL: p50 ${percentile(bare, 50).toFixed(2)} ms, p99 ${percentile(bare, 99).toFixed(2)} ms`);
-  console.log(`RESULT services-queue-p99 ${p99.toFixed(2)} ms ratio=${(p99 / percentile(bare, 99)).toFixed(2)} baseline=${percentile(bare, 99).toFixed(2)}ms target<50ms`);
+  console.log(
+    `  bare SQL: p50 ${percentile(bare, 50).toFixed(2)} ms, p99 ${percentile(bare, 99).toFixed(2)} ms`,
+  );
+  console.log(
+    `RESULT services-queue-p99 ${p99.toFixed(2)} ms ratio=${(p99 / percentile(bare, 99)).toFixed(2)} baseline=${percentile(bare, 99).toFixed(2)}ms target<50ms`,
+  );
 }
 
 /** Cases waiting at pre-check for one city-level item, written straight into the table (setup, not timed). */
@@ -134,7 +163,9 @@ async function pendingCases(platform: Platform, count: number): Promise<string[]
     rows.push(CASE_COLUMNS.map((column) => row[column]));
   }
   const { insertRows } = await import('../src/kernel/db');
-  await platform.database.db.transaction().execute((trx) => insertRows(platform.database, trx, 'services_cases', CASE_COLUMNS, rows as never));
+  await platform.database.db
+    .transaction()
+    .execute((trx) => insertRows(platform.database, trx, 'services_cases', CASE_COLUMNS, rows as never));
   return ids;
 }
 
@@ -217,7 +248,8 @@ async function bpmnTransitions(): Promise<number> {
   const started = performance.now();
   for (let i = 0; i < BPMN_INSTANCES; i++) await runOne();
   const seconds = (performance.now() - started) / 1000;
-  if (signalled !== BPMN_INSTANCES * 3) throw new Error(`bpmn-engine signalled ${signalled} tasks, expected ${BPMN_INSTANCES * 3}`);
+  if (signalled !== BPMN_INSTANCES * 3)
+    throw new Error(`bpmn-engine signalled ${signalled} tasks, expected ${BPMN_INSTANCES * 3}`);
   return signalled / seconds;
 }
 
@@ -231,7 +263,9 @@ try {
   const ours = await ourTransitions(platform);
   const bpmnAfter = await bpmnTransitions();
   const bpmn = (bpmnBefore + bpmnAfter) / 2;
-  console.log(`  bpmn-engine: ${fmt(bpmnBefore)} and ${fmt(bpmnAfter)} transitions/s (before and after ours)`);
+  console.log(
+    `  bpmn-engine: ${fmt(bpmnBefore)} and ${fmt(bpmnAfter)} transitions/s (before and after ours)`,
+  );
   console.log(
     `  ours, one step per call: ${fmt(ours.single)} transitions/s (ratio ${(ours.single / bpmn).toFixed(2)}); in batches of ${BATCH}: ${fmt(ours.batched)} transitions/s`,
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { Role } from '../api/auth';
 import { useCreditMenuEntries } from '../pages/credit/credit-access';
+import { useServicesMenuEntries } from '../pages/services/services-access';
 import { menuEntries } from './roles';
 
 /** The role's navigation: its home and the module pages that have arrived. */
@@ -10,7 +11,7 @@ export function AppMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const entries = [...menuEntries(role), ...useCreditMenuEntries()];
+  const entries = [...menuEntries(role), ...useCreditMenuEntries(), ...useServicesMenuEntries()];
   const items: MenuProps['items'] = entries.map((entry) => ({ key: entry.path, label: t(entry.labelKey) }));
   // The deepest entry the path lies in wins: /me/carbon selects 我的碳账户, not 我的.
   const selected = entries

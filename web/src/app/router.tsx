@@ -26,6 +26,11 @@ const EmissionsCalculatorPage = lazy(() => import('../pages/carbon/emissions-cal
 const MyCreditPage = lazy(() => import('../pages/credit/my-credit-page'));
 const OfficerCreditPage = lazy(() => import('../pages/credit/officer-credit-page'));
 const CreditAdminPage = lazy(() => import('../pages/credit/credit-admin-page'));
+const ServicesHallPage = lazy(() => import('../pages/services/services-hall-page'));
+const ServiceItemPage = lazy(() => import('../pages/services/hall/item-page'));
+const ServiceCasePage = lazy(() => import('../pages/services/hall/case-page'));
+const ServicesWorkbenchPage = lazy(() => import('../pages/services/services-workbench-page'));
+const ServicesStatisticsPage = lazy(() => import('../pages/services/services-statistics-page'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -50,17 +55,26 @@ export const router = createBrowserRouter([
       roleRoute('resident', <ResidentHomePage />),
       roleRoute('resident', <MyCarbonAccountPage />, 'carbon'),
       roleRoute('resident', <MyCreditPage />, 'credit'),
+      roleRoute('resident', <ServicesHallPage />, 'services'),
+      roleRoute('resident', <ServiceItemPage />, 'services/items/:itemId'),
+      roleRoute('resident', <ServiceCasePage />, 'services/cases/:caseId'),
       roleRoute('enterprise_agent', <EnterpriseHomePage />),
       roleRoute('enterprise_agent', <EnterpriseCarbonPage />, 'carbon'),
       roleRoute('enterprise_agent', <EmissionsCalculatorPage />, 'carbon/calculator'),
+      roleRoute('enterprise_agent', <ServicesHallPage />, 'services'),
+      roleRoute('enterprise_agent', <ServiceItemPage />, 'services/items/:itemId'),
+      roleRoute('enterprise_agent', <ServiceCasePage />, 'services/cases/:caseId'),
       roleRoute('collective', <VillageHomePage />),
       roleRoute('officer', <WorkbenchPage />),
       roleRoute('officer', <OfficerCarbonPage />, 'carbon'),
       roleRoute('officer', <OfficerCreditPage />, 'credit'),
       roleRoute('officer', <CreditAdminPage />, 'credit/admin'),
+      roleRoute('officer', <ServicesWorkbenchPage />, 'services'),
+      roleRoute('officer', <ServicesStatisticsPage />, 'services/statistics'),
       roleRoute('bank', <BankHomePage />),
       roleRoute('bank', <BankCarbonPage />, 'carbon'),
       roleRoute('auditor', <AuditHomePage />),
+      roleRoute('auditor', <ServicesStatisticsPage />, 'services/statistics'),
       roleRoute('admin', <CockpitPage />),
       { path: 'index.html', element: <Navigate to="/" replace /> },
       { path: '*', element: page(<NotFoundPage />) },

@@ -1,3 +1,4 @@
+import { servicesEn } from './services-en';
 import type { Translation } from './translation';
 
 /** English strings. */
@@ -31,6 +32,9 @@ export const en: Translation = {
     residentCredit: 'My integrity score',
     officerCredit: 'Credit records',
     officerCreditAdmin: 'Credit office',
+    servicesHall: 'Service hall',
+    servicesWorkbench: 'Case workbench',
+    servicesStatistics: 'Service statistics',
   },
   roles: {
     resident: 'Resident',
@@ -59,6 +63,8 @@ export const en: Translation = {
     human_resources: 'Human resources and social security',
     provident_fund: 'Housing provident fund',
     civilization: 'Civilisation office',
+    education: 'Education',
+    medical_insurance: 'Medical insurance',
   },
   login: {
     title: 'Sign in to Sanqu',
@@ -661,6 +667,7 @@ export const en: Translation = {
       export: 'Export to Excel',
     },
   },
+  services: servicesEn,
   notFound: {
     title: 'Page not found',
     subtitle: 'The page you asked for does not exist or has moved.',

@@ -1,3 +1,5 @@
+import { servicesZhCN } from './services-zh-CN';
+
 /** Simplified Chinese strings; the source of truth for the shape of every translation. */
 export const zhCN = {
   common: {
@@ -29,6 +31,9 @@ export const zhCN = {
     residentCredit: '我的信安分',
     officerCredit: '信用记录',
     officerCreditAdmin: '信用办',
+    servicesHall: '办事大厅',
+    servicesWorkbench: '办件工作台',
+    servicesStatistics: '一网通办统计',
   },
   roles: {
     resident: '居民',
@@ -58,6 +63,8 @@ export const zhCN = {
     human_resources: '人力社保',
     provident_fund: '住房公积金',
     civilization: '文明办',
+    education: '教育',
+    medical_insurance: '医疗保障',
   },
   login: {
     title: '登录三衢',
@@ -640,6 +647,7 @@ export const zhCN = {
       export: '导出 Excel',
     },
   },
+  services: servicesZhCN,
   notFound: {
     title: '页面不存在',
     subtitle: '您访问的页面不存在或已被移除。',

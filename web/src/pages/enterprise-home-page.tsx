@@ -12,6 +12,11 @@ export default function EnterpriseHomePage() {
         description={t('pages.enterprise_agent.carbonLink')}
         to="/enterprise/carbon"
       />
+      <ModuleLinkCard
+        title={t('menu.servicesHall')}
+        description={t('services.homeLink')}
+        to="/enterprise/services"
+      />
     </RoleHome>
   );
 }

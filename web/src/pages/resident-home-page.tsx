@@ -13,6 +13,7 @@ export default function ResidentHomePage() {
         to="/me/carbon"
       />
       <ModuleLinkCard title={t('menu.residentCredit')} description={t('credit.homeLink')} to="/me/credit" />
+      <ModuleLinkCard title={t('menu.servicesHall')} description={t('services.homeLink')} to="/me/services" />
     </RoleHome>
   );
 }

@@ -1,6 +1,6 @@
 import type { ProviderDirectory } from '../../kernel/exchange';
 import type { SlaStatus } from '../../kernel/workflow';
-import { type CaseRecord, overVisits } from './case-record';
+import { type CaseRecord, overVisits, promisedVisits } from './case-record';
 import { isCertificateFree, registryFetches, type ServiceItem } from './catalogue';
 
 export const presentItemSummary = (item: ServiceItem) => ({
@@ -73,6 +73,7 @@ export const presentCase = (
   escalated: record.escalatedAt !== null,
   visits: record.visits,
   maxVisits: record.maxVisits,
+  promisedVisits: promisedVisits(record),
   overVisits: overVisits(record),
   assigneeName: record.assigneeName,
   returnReasons: record.returnReasons,

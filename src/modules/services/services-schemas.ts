@@ -175,6 +175,9 @@ export const CaseSchema = Type.Object(
     escalated: Type.Boolean(),
     visits: Type.Integer(),
     maxVisits: Type.Integer(),
+    promisedVisits: Type.Integer({
+      description: 'Visits the promise allows this case (a window case: its intake)',
+    }),
     overVisits: Type.Boolean({
       description: 'More visits than the item promises (a window case is allowed its intake visit)',
     }),

@@ -172,6 +172,8 @@ export interface ServiceCase {
   escalated: boolean;
   visits: number;
   maxVisits: number;
+  /** The visits the promise allows this case (a window case is allowed its intake visit). */
+  promisedVisits: number;
   overVisits: boolean;
   assigneeName: string | null;
   returnReasons: CaseProblem[] | null;
@@ -255,7 +257,10 @@ export interface DataAccessEntry {
   /** `<division>/<department>` of the office, or a role. */
   reader: string;
   dataset: string;
+  /** The dataset and its fields in words, from the server's registry directory. */
+  datasetName: { zh: string; en: string };
   fields: string[];
+  fieldNames: { zh: string; en: string }[];
   purpose: string;
   caseId: string | null;
   withConsent: boolean;
@@ -365,4 +370,18 @@ export async function fetchMyDataAccess(signal?: AbortSignal): Promise<DataAcces
 
 export async function fetchMyNotices(signal?: AbortSignal): Promise<CaseNotice[]> {
   return (await apiFetch<{ items: CaseNotice[] }>('/services/me/notices', { signal })).items;
+}
+
+/** A division as GET /divisions/:code answers it (only what the service pages use). */
+export interface DivisionSummary {
+  code: string;
+  name: string;
+}
+
+/** The counties of an alliance city (for county-level items and transfers). */
+export async function fetchCounties(city: string, signal?: AbortSignal): Promise<DivisionSummary[]> {
+  const answer = await apiFetch<{ children: (DivisionSummary & { level: string })[] }>(`/divisions/${city}`, {
+    signal,
+  });
+  return answer.children.filter((d) => d.level === 'county').map(({ code, name }) => ({ code, name }));
 }

@@ -98,17 +98,7 @@ export const servicesEn: Translation['services'] = {
   },
   problemKinds: { form: '[Form]', material: '[Material]', condition: '[Condition]' },
   opinions: { agree: 'Agree', disagree: 'Disagree' },
-  datasets: {
-    household: 'household registration',
-    market_entity: 'market entity registration',
-    real_estate: 'real estate registration',
-    social_insurance: 'social insurance records',
-    marriage: 'marriage registration',
-    birth: 'birth certificates',
-    education: 'education records',
-    provident_fund: 'provident fund records',
-    services_case_proofs: 'proofs fetched for the case (read in review)',
-  },
+
   proofFields: {
     name: 'Name',
     sex: 'Sex',

@@ -88,17 +88,7 @@ export const servicesZhCN = {
   },
   problemKinds: { form: '【表单】', material: '【材料】', condition: '【条件】' },
   opinions: { agree: '同意', disagree: '不同意' },
-  datasets: {
-    household: '户籍信息',
-    market_entity: '市场主体登记信息',
-    real_estate: '不动产登记信息',
-    social_insurance: '社会保险参保信息',
-    marriage: '婚姻登记信息',
-    birth: '出生医学证明信息',
-    education: '学籍学历信息',
-    provident_fund: '住房公积金信息',
-    services_case_proofs: '办件中的调取结果（审查查阅）',
-  },
+
   proofFields: {
     name: '姓名/名称',
     sex: '性别',

@@ -48,12 +48,12 @@ export function ModeTag({ mode }: { mode: CaseMode }) {
 export function VisitsTag({
   serviceCase,
 }: {
-  serviceCase: Pick<ServiceCase, 'visits' | 'maxVisits' | 'overVisits'>;
+  serviceCase: Pick<ServiceCase, 'visits' | 'promisedVisits' | 'overVisits'>;
 }) {
   const { t } = useTranslation();
   return (
     <Tag color={serviceCase.overVisits ? 'red' : 'default'} data-testid="case-visits">
-      {t('services.visitsOf', { visits: serviceCase.visits, max: serviceCase.maxVisits })}
+      {t('services.visitsOf', { visits: serviceCase.visits, max: serviceCase.promisedVisits })}
     </Tag>
   );
 }

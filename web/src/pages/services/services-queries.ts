@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import {
   fetchCase,
+  fetchCounties,
   fetchItem,
   fetchItems,
   fetchMyCases,
@@ -43,3 +44,11 @@ export const myDataAccessQuery = queryOptions({
   queryKey: [...casesKey, 'data-access'],
   queryFn: ({ signal }) => fetchMyDataAccess(signal),
 });
+
+/** The counties of a city: reference data, kept for the session. */
+export const countiesQuery = (city: string) =>
+  queryOptions({
+    queryKey: ['divisions', city, 'counties'],
+    queryFn: ({ signal }) => fetchCounties(city, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });

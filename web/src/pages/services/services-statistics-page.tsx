@@ -8,8 +8,8 @@ import { EChart } from '../../app/echart';
 import { PageError } from '../../app/page-error';
 import { useCurrentUser } from '../../auth/use-current-user';
 import { shanghaiToday } from '../credit/credit-format';
-import { QUZHOU_COUNTIES } from './hall/apply-form';
 import { percent } from './services-format';
+import { countiesQuery } from './services-queries';
 import {
   type ChartLabels,
   groupBarOption,
@@ -84,7 +84,8 @@ export default function ServicesStatisticsPage() {
       render: (v: number | null) => (v === null ? t('common.none') : v.toFixed(2)),
     },
   ];
-  const divisions = [...ALLIANCE_CITIES, ...QUZHOU_COUNTIES];
+  const quzhouCounties = useQuery({ ...countiesQuery('330800'), enabled: chooseDivision }).data ?? [];
+  const divisions = [...ALLIANCE_CITIES, ...quzhouCounties.map((county) => county.code)];
   return (
     <Flex vertical gap={16} className="services-page services-page--wide">
       <div>

@@ -15,11 +15,8 @@ import { useNameOf } from '../../credit/use-name-of';
 import { ApplicationFields, MaterialUploads } from '../application-fields';
 import { serviceErrorText as errorText } from '../service-error';
 import { newRequestKey } from '../services-format';
-import { casesKey } from '../services-queries';
+import { casesKey, countiesQuery } from '../services-queries';
 import { useServicesNames } from '../use-services-names';
-
-/** Quzhou's counties, where county-level Quzhou items may be handled (the demo city's divisions). */
-export const QUZHOU_COUNTIES = ['330802', '330803', '330822', '330824', '330825', '330881'] as const;
 
 interface Values {
   form?: Record<string, string | number | null | undefined>;
@@ -65,6 +62,8 @@ export function ApplyForm({
   const nameOf = useNameOf();
   const names = useServicesNames();
   const client = useQueryClient();
+  // County items: the counties of the item's city, from the division service (any of the four cities).
+  const counties = useQuery({ ...countiesQuery(item.cityCode), enabled: item.definition.level === 'county' });
   const [form] = Form.useForm<Values>();
   const [requestKey] = useState(newRequestKey);
   const d = item.definition;
@@ -151,7 +150,7 @@ export function ApplyForm({
           />
         </Form.Item>
       )}
-      {d.level === 'county' && item.cityCode === '330800' && (
+      {d.level === 'county' && (
         <Form.Item
           name="handlingDivision"
           label={t('services.apply.handlingCounty')}
@@ -159,8 +158,9 @@ export function ApplyForm({
         >
           <Select
             allowClear
+            loading={counties.isPending}
             placeholder={t('services.apply.handlingCountyDefault')}
-            options={QUZHOU_COUNTIES.map((code) => ({ value: code, label: names.division(code) }))}
+            options={(counties.data ?? []).map((county) => ({ value: county.code, label: county.name }))}
           />
         </Form.Item>
       )}

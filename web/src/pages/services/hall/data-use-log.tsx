@@ -13,15 +13,9 @@ export function DataUseLog({ base }: { base: string }) {
   const names = useServicesNames();
   const log = useQuery(myDataAccessQuery);
   if (log.error) return <PageError error={log.error} onRetry={() => void log.refetch()} />;
-  const datasetName = (dataset: string) =>
-    t(
-      `services.datasets.${dataset.replace(/^registry\./, '').replace('.', '_')}` as 'services.datasets.household',
-      {
-        defaultValue: dataset,
-      },
-    );
-  const fieldName = (field: string) =>
-    t(`services.proofFields.${field}` as 'services.proofFields.name', { defaultValue: field });
+  // The server names each registry and field; zh-CN first, English when the interface is in English.
+  const inLanguage = (label: { zh: string; en: string }) =>
+    i18n.language.startsWith('en') ? label.en : label.zh;
   return (
     <List
       size="small"
@@ -38,12 +32,12 @@ export function DataUseLog({ base }: { base: string }) {
                 t(`roles.${entry.reader}` as 'roles.officer', { defaultValue: entry.reader })}
             </Typography.Text>
             <div>
-              {t('services.dataUse.read', { dataset: datasetName(entry.dataset) })}{' '}
+              {t('services.dataUse.read', { dataset: inLanguage(entry.datasetName) })}{' '}
               {entry.withConsent && <Tag color="green">{t('services.dataUse.withConsent')}</Tag>}
             </div>
             <div>
               <Typography.Text type="secondary">
-                {t('services.dataUse.fields', { fields: entry.fields.map(fieldName).join('、') })}
+                {t('services.dataUse.fields', { fields: entry.fieldNames.map(inLanguage).join('、') })}
               </Typography.Text>
             </div>
             <div>

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, type ButtonProps, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -9,9 +10,9 @@ import type {
   ItemDefinition,
 } from '../../../api/services';
 import { useNameOf } from '../../credit/use-name-of';
-import { QUZHOU_COUNTIES } from '../hall/apply-form';
 import { serviceErrorText } from '../service-error';
 import { cityOf, problemsFrom } from '../services-format';
+import { countiesQuery } from '../services-queries';
 import { useServicesNames } from '../use-services-names';
 
 /** Actions that ask for something before they go: the modal that asks it. */
@@ -81,7 +82,8 @@ export function ActionModal({
         ...(v.toOfficer?.trim() ? { toOfficer: v.toOfficer.trim() } : {}),
       });
   };
-  const counties = cityOf(c.handlingDivision) === '330800' ? QUZHOU_COUNTIES : [];
+  const counties =
+    useQuery({ ...countiesQuery(cityOf(c.handlingDivision)), enabled: action === 'transfer' }).data ?? [];
   return (
     <Modal
       open={action !== null}
@@ -233,8 +235,8 @@ export function ActionModal({
               <Select
                 allowClear
                 options={counties
-                  .filter((code) => code !== c.handlingDivision)
-                  .map((code) => ({ value: code, label: names.division(code) }))}
+                  .filter((county) => county.code !== c.handlingDivision)
+                  .map((county) => ({ value: county.code, label: county.name }))}
               />
             </Form.Item>
           )}

@@ -13,7 +13,6 @@ import { useNameOf } from '../../credit/use-name-of';
 import { serviceErrorText } from '../service-error';
 import { cityOf, problemsFrom } from '../services-format';
 import { countiesQuery } from '../services-queries';
-import { useServicesNames } from '../use-services-names';
 
 /** Actions that ask for something before they go: the modal that asks it. */
 export const ACTIONS_WITH_INPUT: readonly CaseAction[] = [
@@ -57,7 +56,6 @@ export function ActionModal({
 }) {
   const { t } = useTranslation();
   const nameOf = useNameOf();
-  const names = useServicesNames();
   const [form] = Form.useForm<Values>();
   const delivery = Form.useWatch('delivery', form);
   const c = detail.case;

@@ -1,76 +1,38 @@
 import type { AuditService } from '../../kernel/audit';
 import type { Actor, AuthService } from '../../kernel/auth';
-import { type HolidayCalendar, loadHolidayCalendar, shanghaiDate } from '../../kernel/calendar';
-import { isUniqueViolation, type SanquDatabase, tablesOf } from '../../kernel/db';
+import { type HolidayCalendar, loadHolidayCalendar } from '../../kernel/calendar';
+import { type SanquDatabase, tablesOf } from '../../kernel/db';
 import type { DivisionService } from '../../kernel/divisions';
-import { AppError, forbidden, notFound } from '../../kernel/errors';
+import { AppError, notFound } from '../../kernel/errors';
 import type { ExchangeService, ProviderDirectory } from '../../kernel/exchange';
 import type { RegistryService } from '../../modules/registry';
-import { applicantFacts } from './applicant';
+import { createApplicationService } from './application-service';
+import {
+  applicantFactsOrThrow,
+  checkUploads,
+  intakeOutcome,
+  SYSTEM_ACTOR,
+  systemContext,
+  uploadRows,
+} from './case-papers';
 import type { CaseRecord } from './case-record';
 import { caseRolesOf } from './case-roles';
 import { noticesFor, partiesOf, prepareStep, type StepDependencies, withCalendar } from './case-steps';
 import { applicantRecipient, type CaseStep, loadCase, officeRecipient, saveCase } from './case-store';
 import { type ActionInput, transition } from './case-transition';
 import type { CaseAction, CaseRole } from './case-workflow';
-import { type ItemDefinition, isCertificateFree, type ServiceItem } from './catalogue';
-import { caseNumber, routeCase } from './intake-rules';
+import type { ItemDefinition } from './catalogue';
 import type { ItemService } from './item-service';
-import { type PrecheckProblem, precheck } from './precheck';
-import { fetchProofs, type Proofs } from './proofs';
+import { precheck } from './precheck';
+import type { Proofs } from './proofs';
 import type { ServicesTables } from './services.tables';
-
-/** The platform acting by itself (automatic pre-check and acceptance): no division, no department. */
-export const SYSTEM_ACTOR = {
-  id: 'system:services',
-  role: 'system',
-  divisionCode: null,
-  department: null,
-} as const;
-
-export interface SubmitInput {
-  itemId: string;
-  form: Record<string, unknown>;
-  /** Material key → hash of a file this user uploaded. */
-  materials?: Record<string, string>;
-  /** The applicant lets the handling office fetch the registry materials for this case (免提交). */
-  consent: boolean;
-  /** A retry key: the same key from the same applicant returns the first case. */
-  requestKey?: string;
-  /** Online: the alliance city the applicant applies from (default: their city of registration). */
-  fromCity?: string;
-  /** County-level items: the county to handle it (default: the applicant's own). */
-  handlingDivision?: string;
-  /** A window officer receiving an applicant in person: whom the case is for. */
-  applicantId?: string;
-}
 
 export type CaseService = ReturnType<typeof createCaseService>;
 
-interface Upload {
-  hash: string;
-  media_type: string;
-  size: number;
-  file_name: string;
-}
-
-/** The material rows of uploads (replacing earlier ones of the same key). */
-const uploadRows = (caseId: string, uploads: Map<string, Upload>, at: string) =>
-  [...uploads].map(([key, file]) => ({
-    case_id: caseId,
-    material_key: key,
-    source: 'applicant',
-    file_hash: file.hash,
-    file_name: file.file_name,
-    media_type: file.media_type,
-    size: file.size,
-    proof: null,
-    access_seq: null,
-    updated_at: at,
-  }));
-
-const ALLIANCE = ['330800', '341000', '350700', '361100'];
-
+/**
+ * 办件 — applications (application-service.ts) and every later step: one by one (`act`), 会签 opinions, and the
+ * role check behind every read of a case (`access`).
+ */
 export function createCaseService(
   database: SanquDatabase,
   audit: AuditService,
@@ -86,106 +48,18 @@ export function createCaseService(
   const db = tablesOf<ServicesTables>(database.db);
   const counties = (city: string) => divisions.counties(city).map((d) => d.code);
 
-  /**
-   * The next 办件编号 of the handling city for the day, in its own small transaction: the case needs its number
-   * before the registry fetches (their consent and log name the case), and a number lost to a failed application
-   * only leaves a gap.
-   */
-  async function nextCaseNumber(handlingDivision: string, day: string): Promise<number> {
-    const city = `${handlingDivision.slice(0, 4)}00`;
-    return db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('services_case_numbers')
-        .values({ city_code: city, day, last: 1 })
-        .onConflict((oc) =>
-          oc
-            .columns(['city_code', 'day'])
-            .doUpdateSet((eb) => ({ last: eb('services_case_numbers.last', '+', 1) })),
-        )
-        .returning('last')
-        .executeTakeFirstOrThrow();
-      return Number(row.last);
-    });
-  }
-
   const stepDependencies: StepDependencies = { items, auth, counties, calendar };
-
-  /** The applicant of a new case: the logged-in resident or enterprise, or the person a window officer receives. */
-  async function applicantOf(actor: Actor, input: SubmitInput, item: ServiceItem) {
-    let type: 'resident' | 'enterprise';
-    let id: string;
-    if (actor.role === 'resident' || actor.role === 'enterprise_agent') {
-      if (input.applicantId && input.applicantId !== actor.subjectId) throw forbidden();
-      type = actor.role === 'resident' ? 'resident' : 'enterprise';
-      id = actor.subjectId ?? '';
-    } else if (actor.role === 'officer' && actor.department === 'services' && input.applicantId) {
-      type = item.applicant;
-      id = input.applicantId.toUpperCase();
-    } else throw forbidden();
-    if (type !== item.applicant)
-      throw new AppError(422, 'ITEM_NOT_FOR_APPLICANT', 'serviceItemNotForApplicant', { item: item.name.zh });
-    if (type === 'resident') {
-      const resident = await registry.getResident(id);
-      if (!resident) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
-      return { type, id, name: resident.name, county: resident.divisionCode.slice(0, 6) };
-    }
-    const enterprise = await registry.getEnterprise(id);
-    if (!enterprise) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
-    return { type, id, name: enterprise.name, county: enterprise.countyCode };
-  }
-
-  /** Checks the referenced uploads: materials the item lets this applicant upload, files this user stored. */
-  async function checkUploads(actor: Actor, item: ItemDefinition, materials: Record<string, string>) {
-    const files = new Map<string, Upload>();
-    for (const [key, hash] of Object.entries(materials)) {
-      const material = item.materials.find((m) => m.key === key);
-      // Applicant materials, and registry ones on paper: without consent, or when the registry has no record.
-      if (!material || material.source === 'not_needed')
-        throw new AppError(422, 'MATERIAL_NOT_EXPECTED', 'serviceMaterialNotExpected', { key });
-      // Only the user's own uploads: a hash is not a way to cite someone else's papers (another's is "not found").
-      const file = await db
-        .selectFrom('services_files')
-        .select(['media_type', 'size', 'file_name'])
-        .where('hash', '=', hash)
-        .where('uploaded_by', '=', actor.id)
-        .executeTakeFirst();
-      if (!file) throw new AppError(422, 'FILE_NOT_FOUND', 'serviceFileNotFound', { key });
-      files.set(key, { hash, ...file });
-    }
-    return files;
-  }
-
-  /** The intake decision after a (re)submission: returned with every problem, accepted at once, or for an officer. */
-  function intakeOutcome(
-    item: ItemDefinition,
-    record: CaseRecord,
-    problems: PrecheckProblem[],
-  ): 'returned' | 'accepted' | 'submitted' {
-    if (problems.length > 0) return 'returned';
-    const automatic =
-      record.channel === 'online' &&
-      record.mode !== 'proxy' &&
-      isCertificateFree(item) &&
-      item.jointDepartments.length === 0;
-    return automatic ? 'accepted' : 'submitted';
-  }
-
-  /** The context of a step the platform takes by itself. */
-  const systemContext = (at: Date, item: ItemDefinition) => ({
-    now: at,
-    today: shanghaiDate(at),
-    actor: { id: SYSTEM_ACTOR.id, name: '系统' },
-    item,
-    opinions: [],
-    isCountyOfCity: () => false,
-  });
-
-  function applicantFactsOrThrow(record: CaseRecord, at: Date) {
-    const facts = applicantFacts(record.applicantType, record.applicantId, shanghaiDate(at));
-    if (!facts) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
-    return facts;
-  }
-
+  const applications = createApplicationService(
+    database,
+    audit,
+    exchange,
+    directory,
+    items,
+    registry,
+    divisions,
+    now,
+    calendar,
+  );
   /**
    * The corrected form and new uploads of a resubmission or supplement, checked like an application's (unknown or
    * malformed fields are a 422), with what the pre-check needs: all uploads so far and the stored proofs.
@@ -204,7 +78,7 @@ export function createCaseService(
       throw new AppError(422, 'UNKNOWN_FORM_FIELD', 'serviceUnknownFormField', {
         fields: unknownFields.join(', '),
       });
-    const uploads = await checkUploads(actor, item, input.materials ?? {});
+    const uploads = await checkUploads(db, actor, item, input.materials ?? {});
     const stored = await db
       .selectFrom('services_case_materials')
       .select(['material_key', 'source', 'proof'])
@@ -236,207 +110,7 @@ export function createCaseService(
   }
 
   return {
-    /**
-     * 申请 — creates a case: routes it (channel, cross-province mode, handling division), fetches the declared
-     * registry materials with the applicant's consent, pre-checks everything at once, and either returns it with
-     * the full list (一次性告知), accepts it at once (certificate-free and online), or queues it for an officer.
-     * A retry with the same `requestKey` returns the first case.
-     */
-    async submit(actor: Actor, input: SubmitInput, requestId: string | null = null): Promise<CaseRecord> {
-      const item = await items.require(input.itemId);
-      const applicant = await applicantOf(actor, input, item);
-      if (input.requestKey) {
-        const existing = await db
-          .selectFrom('services_cases')
-          .select('id')
-          .where('applicant_id', '=', applicant.id)
-          .where('request_key', '=', input.requestKey)
-          .executeTakeFirst();
-        if (existing) return loadCase(database.db, existing.id);
-      }
-      const at = now();
-      const today = shanghaiDate(at);
-      const facts = applicantFacts(applicant.type, applicant.id, today);
-      if (!facts) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
-      const window = actor.role === 'officer';
-      const fromDivision = window ? (actor.divisionCode as string) : (input.fromCity ?? facts.registeredCity);
-      if (!window && !ALLIANCE.includes(fromDivision))
-        throw new AppError(422, 'CROSS_CITY_NOT_OFFERED', 'serviceFromCityInvalid', { city: fromDivision });
-      const routing = routeCase(item, {
-        channel: window ? 'window' : 'online',
-        fromDivision,
-        applicantCounty: applicant.county.startsWith(item.cityCode.slice(0, 4)) ? applicant.county : null,
-        handlingDivision: input.handlingDivision,
-        counties: counties(item.cityCode),
-      });
-      const unknownFields = Object.keys(input.form).filter((key) => !item.form.some((f) => f.key === key));
-      if (unknownFields.length > 0)
-        throw new AppError(422, 'UNKNOWN_FORM_FIELD', 'serviceUnknownFormField', {
-          fields: unknownFields.join(', '),
-        });
-      const uploads = await checkUploads(actor, item, input.materials ?? {});
-
-      const id = caseNumber(
-        routing.handlingDivision,
-        today,
-        await nextCaseNumber(routing.handlingDivision, today),
-      );
-      const handlingOffice = `${routing.handlingDivision}/${item.department}`;
-      const proofs: Proofs = input.consent
-        ? await fetchProofs(exchange, directory, {
-            caseId: id,
-            item,
-            applicant: { type: applicant.type, id: applicant.id },
-            handlingOffice,
-            grantedBy: { id: actor.id, role: actor.role },
-            now: at,
-            requestId,
-          })
-        : new Map();
-      const problems = precheck(item, {
-        form: input.form,
-        uploaded: new Set(uploads.keys()),
-        consent: input.consent,
-        proofs,
-        applicant: facts,
-      });
-      const formProblems = problems.filter((p) => p.kind === 'form');
-      if (formProblems.length > 0)
-        throw new AppError(
-          422,
-          'FORM_INVALID',
-          'serviceFormInvalid',
-          { count: formProblems.length },
-          formProblems.map((p) => ({ path: `form.${p.key}`, message: p.message.en })),
-        );
-
-      const submitted: CaseRecord = {
-        id,
-        itemId: item.id,
-        itemVersion: item.version,
-        department: item.department,
-        applicantType: applicant.type,
-        applicantId: applicant.id,
-        applicantName: applicant.name,
-        submittedBy: actor.id,
-        requestKey: input.requestKey ?? null,
-        ...routing,
-        state: 'submitted',
-        submittedAt: at.toISOString(),
-        acceptedOn: null,
-        limitDays: item.promisedLimitDays,
-        dueOn: null,
-        warnOn: null,
-        pauses: [],
-        warnedAt: null,
-        escalatedAt: null,
-        visits: window ? 1 : 0,
-        maxVisits: item.maxVisits,
-        assigneeId: null,
-        assigneeName: null,
-        officerReturns: 0,
-        returnReasons: null,
-        decisionReason: null,
-        decidedAt: null,
-        delivery: null,
-        trackingNumber: null,
-        resultNumber: null,
-        deliveredAt: null,
-        form: input.form,
-        consent: input.consent,
-        workingDays: null,
-        updatedAt: at.toISOString(),
-        rowVersion: 1,
-      };
-      const outcome = intakeOutcome(item, submitted, problems);
-      const context = {
-        now: at,
-        today,
-        calendar: calendar(),
-        actor: { id: SYSTEM_ACTOR.id, name: '系统' },
-        item,
-        opinions: [],
-        isCountyOfCity: () => false,
-      };
-      const accepted =
-        outcome === 'accepted'
-          ? withCalendar(() => transition(submitted, 'accept', 'handling', {}, context))
-          : null;
-      const returned: CaseRecord | null =
-        outcome === 'returned'
-          ? { ...submitted, state: 'returned', returnReasons: problems, rowVersion: 2 }
-          : null;
-
-      const registryMaterials = input.consent
-        ? item.materials.flatMap((m) => (m.source === 'registry' ? [m] : []))
-        : [];
-      try {
-        await audit.transaction(db, async (trx) => {
-          const materials = tablesOf<ServicesTables>(trx);
-          await saveCase(
-            trx,
-            audit,
-            actor,
-            null,
-            submitted,
-            { action: 'submit', fromState: null, visit: window, detail: { mode: routing.mode } },
-            [{ recipient: officeRecipient(routing.handlingDivision, item.department), kind: 'submitted' }],
-            requestId,
-          );
-          const rows = [
-            ...uploadRows(id, uploads, at.toISOString()),
-            ...registryMaterials.map((m) => ({
-              case_id: id,
-              material_key: m.key,
-              source: 'registry',
-              file_hash: null,
-              file_name: null,
-              media_type: null,
-              size: null,
-              proof: JSON.stringify(proofs.get(m.dataset) ?? null),
-              access_seq: null,
-              updated_at: at.toISOString(),
-            })),
-          ];
-          if (rows.length > 0) await materials.insertInto('services_case_materials').values(rows).execute();
-          if (returned)
-            await saveCase(
-              trx,
-              audit,
-              SYSTEM_ACTOR,
-              submitted,
-              returned,
-              { action: 'return', fromState: 'submitted', visit: false, detail: { reasons: problems } },
-              [{ recipient: applicantRecipient(submitted), kind: 'returned' }],
-              requestId,
-            );
-          if (accepted)
-            await saveCase(
-              trx,
-              audit,
-              SYSTEM_ACTOR,
-              submitted,
-              accepted.next,
-              { action: 'accept', fromState: 'submitted', visit: false, detail: accepted.detail },
-              [{ recipient: applicantRecipient(submitted), kind: 'accepted' }],
-              requestId,
-            );
-        });
-      } catch (error) {
-        // The same retry key raced another request of the applicant's: the first one's case is the answer.
-        if (input.requestKey && isUniqueViolation(error)) {
-          const first = await db
-            .selectFrom('services_cases')
-            .select('id')
-            .where('applicant_id', '=', applicant.id)
-            .where('request_key', '=', input.requestKey)
-            .executeTakeFirst();
-          if (first) return loadCase(database.db, first.id);
-        }
-        throw error;
-      }
-      return returned ?? accepted?.next ?? submitted;
-    },
+    submit: applications.submit,
 
     /**
      * One step by an officer or the applicant. 404 when the case is none of the actor's business, 403 when their

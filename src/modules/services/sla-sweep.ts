@@ -2,9 +2,9 @@ import type { AuditService } from '../../kernel/audit';
 import { shanghaiDate } from '../../kernel/calendar';
 import { type SanquDatabase, tablesOf } from '../../kernel/db';
 import { AppError } from '../../kernel/errors';
+import { SYSTEM_ACTOR } from './case-papers';
 import { toCase } from './case-record';
 import { SERVICES_DEPARTMENT } from './case-roles';
-import { SYSTEM_ACTOR } from './case-service';
 import { officeRecipient, saveCase } from './case-store';
 import type { ServicesTables } from './services.tables';
 

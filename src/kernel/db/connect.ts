@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { statementCachingConnection } from './statement-cache';
+import { startWalCheckpoints } from './wal-checkpoints';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -52,6 +54,25 @@ export function openDatabase(config: DatabaseConfig): SanquDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<object>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { dialect: 'sqlite', db, sqlite, pool: null, close: () => db.destroy() };
+  const db = new Kysely<object>({
+    dialect: new SqliteDialect({ database: statementCachingConnection(sqlite) }),
+  });
+  if (config.file === ':memory:')
+    return { dialect: 'sqlite', db, sqlite, pool: null, close: () => db.destroy() };
+  // Checkpoints run on a worker thread (wal-checkpoints.ts), not inside the commit of whichever request takes the
+  // WAL past 1,000 pages.
+  const checkpoints = startWalCheckpoints(sqlite, resolve(config.file));
+  return {
+    dialect: 'sqlite',
+    db,
+    sqlite,
+    pool: null,
+    // The worker's connection closes first, so the platform's is the last: SQLite then checkpoints and deletes the WAL.
+    close: async () => {
+      await checkpoints.stop();
+      await db.destroy();
+      // Kysely closes the handle only if it ever ran a query through it.
+      if (sqlite.open) sqlite.close();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { CreateTableBuilder } from 'kysely';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { DialectName } from './connect';
 import type { AnyDb } from './tables-of';
 
@@ -88,4 +88,14 @@ export async function addTruncateGuard(db: AnyDb, dialect: DialectName, table: s
       `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function ${table}_append_only()`,
     )
     .execute(db);
+}
+
+/**
+ * The text of `expression` over a group's rows joined by `separator`, in the order the rows are read: SQLite's
+ * group_concat, PostgreSQL's string_agg. Reading one joined value per group instead of a row per value is what
+ * makes a population-wide read fast (a row costs about a microsecond to reach JavaScript).
+ */
+export function joinedInGroup(dialect: DialectName, expression: RawBuilder<unknown>, separator: string) {
+  const joined = dialect === 'postgres' ? sql.raw('string_agg') : sql.raw('group_concat');
+  return sql<string>`${joined}(${expression}, ${sql.lit(separator)})`;
 }

@@ -13,6 +13,7 @@ export {
   addTruncateGuard,
   isTransientConflict,
   isUniqueViolation,
+  joinedInGroup,
   serializeWithinTransaction,
 } from './dialect';
 export { forEachRow } from './for-each-row';

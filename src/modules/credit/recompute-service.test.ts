@@ -70,6 +70,37 @@ describe.each(testDialects)('population recompute on %s', (dialect) => {
       ])
       .execute();
 
+    // Records the recompute reads as joined text: a quantity whose double needs 17 digits, and the other statuses.
+    const other = adults.at(-1)!;
+    const raw = (id: string, quantity: number, status: string, type = 'volunteer_service') => ({
+      id,
+      source: 'civilization/330800',
+      source_record_id: id,
+      resident_id: other.residentId,
+      division_code: other.divisionCode,
+      type,
+      department: type === 'volunteer_service' ? 'civilization' : 'tax',
+      quantity,
+      occurred_on: addDays(today, -10),
+      valid_until: addDays(today, 300),
+      evidence_ref: null,
+      status,
+      revision: 1,
+      created_at: '2026-01-01T00:00:00.000Z',
+      created_by: 'test',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    await db()
+      .insertInto('credit_records')
+      .values([
+        raw('raw-1', 0.1 + 0.2, 'active'),
+        raw('raw-2', 1 / 3, 'disputed'),
+        raw('raw-3', 7, 'withdrawn'),
+        raw('raw-4', 1, 'repaired', 'tax_arrears'),
+        raw('raw-5', 1, 'disputed', 'tax_arrears'),
+      ])
+      .execute();
+
     const result = await recompute();
     // The three residents with records were rescored when their records came in: unchanged now.
     expect(result).toMatchObject({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditActor, AuditService } from '../../kernel/audit';
 import { shanghaiDate } from '../../kernel/calendar';
 import {
@@ -5,6 +6,7 @@ import {
   type BulkValue,
   forEachRow,
   insertRows,
+  joinedInGroup,
   type SanquDatabase,
   tablesOf,
   upsertRows,
@@ -17,7 +19,7 @@ import type { CreditTables } from './credit.tables';
 import type { createModelService } from './model-service';
 import { recordTypes } from './record-types';
 import { dimensionsJson, HISTORY_COLUMNS, SCORE_COLUMNS } from './rescore';
-import { computeScore, type RecordStatus, type ScoredRecord, typeMap } from './score';
+import { computeScoreTotals, type RecordStatus, type ScoredRecord, typeMap } from './score';
 import type { ScoreModel } from './score-model';
 
 /** Residents per transaction: big enough to amortise the commit, small enough to keep the writer lock short. */
@@ -105,6 +107,39 @@ export function createRecomputeService(
   };
 }
 
+/**
+ * Reads a resident's records from their joined fields (type, quantity, occurred_on, valid_until, status per record)
+ * into record objects reused from one resident to the next: the score function keeps none of them, and 16M records
+ * need not become 16M objects. The array returned is valid until the next call.
+ */
+function joinedRecordReader(): (joined: string) => readonly ScoredRecord[] {
+  const pool: ScoredRecord[] = [];
+  const records: ScoredRecord[] = [];
+  return (joined) => {
+    const fields = joined.split(' ');
+    records.length = 0;
+    for (let i = 0; i + 4 < fields.length; i += 5) {
+      if (pool.length === records.length)
+        pool.push({
+          id: '',
+          type: '',
+          quantity: 0,
+          occurredOn: '',
+          validUntil: '',
+          status: 'active',
+        });
+      const record = pool[records.length]!;
+      record.type = fields[i]!;
+      record.quantity = Number(fields[i + 1]);
+      record.occurredOn = fields[i + 2]!;
+      record.validUntil = fields[i + 3]!;
+      record.status = fields[i + 4] as RecordStatus;
+      records.push(record);
+    }
+    return records;
+  };
+}
+
 /** What one recompute scores with: the same for every chunk. */
 interface Run {
   model: ScoreModel;
@@ -131,8 +166,8 @@ function adultsOn(asOf: string): (residentId: string) => boolean {
 
 /**
  * Scores the registry keys of one chunk (resident IDs `first`..`last`) inside its transaction. The chunk's current
- * scores are read first; then its records stream in resident order as row arrays, and each resident is scored as
- * soon as their last record has passed, so only one resident's records are alive at a time. Scores are rewritten
+ * scores are read first; then its records stream in resident order, one row of joined fields per resident, and each
+ * resident is scored as their row passes, so only one resident's records are alive at a time. Scores are rewritten
  * in place, a history row is added for each change, and scores in the range that belong to no scored resident (a
  * minor, a resident no longer on the register) are removed.
  */
@@ -166,7 +201,7 @@ async function scoreChunk(
     if (!key) return;
     unscored.delete(residentId);
     if (!run.isAdult(residentId)) return;
-    const computed = computeScore(model, run.types, records, run.asOf);
+    const computed = computeScoreTotals(model, run.types, records, run.asOf);
     scores.push([
       residentId,
       key.divisionCode,
@@ -186,34 +221,29 @@ async function scoreChunk(
     )
       history.push([residentId, computed.score, computed.tier, model.version, run.computedAt, run.cause]);
   };
-  let residentId = '';
-  let records: ScoredRecord[] = [];
+  const readRecords = joinedRecordReader();
+  // One row per resident, their records' fields joined by spaces (codes, numbers and dates hold none), in the order
+  // the resident index reads them: a row reaches JavaScript in about a microsecond, a record's fields in the string
+  // in a tenth of that. SQLite and PostgreSQL write a double in as many digits as it takes to read it back exactly.
   await forEachRow(
     database,
     trx,
     db
       .selectFrom('credit_records')
-      .select(['resident_id', 'id', 'type', 'quantity', 'occurred_on', 'valid_until', 'status'])
+      .select([
+        'resident_id',
+        joinedInGroup(
+          database.dialect,
+          sql`type || ' ' || quantity || ' ' || occurred_on || ' ' || valid_until || ' ' || status`,
+          ' ',
+        ).as('records'),
+      ])
       .where('resident_id', '>=', first)
       .where('resident_id', '<=', last)
+      .groupBy('resident_id')
       .orderBy('resident_id'),
-    (row) => {
-      if (row[0] !== residentId) {
-        if (residentId) score(residentId, records);
-        residentId = row[0] as string;
-        records = [];
-      }
-      records.push({
-        id: row[1] as string,
-        type: row[2] as string,
-        quantity: Number(row[3]),
-        occurredOn: row[4] as string,
-        validUntil: row[5] as string,
-        status: row[6] as RecordStatus,
-      });
-    },
+    (row) => score(row[0] as string, readRecords(row[1] as string)),
   );
-  if (residentId) score(residentId, records);
   for (const key of [...unscored.keys()]) score(key, NO_RECORDS);
   if (previous.size > 0)
     await db

@@ -4,6 +4,7 @@ import { addDays, addMonthsToDate, fromDayNumber, toDayNumber } from '../../kern
 import { type Dimension, recordTypes } from './record-types';
 import {
   computeScore,
+  computeScoreTotals,
   RECORD_STATUSES,
   type RecordStatus,
   type ScoredRecord,
@@ -313,6 +314,17 @@ describe('computeScore properties', () => {
         }
         const effects = impacts.map((i) => Math.abs(i.points)); // every 2026.1 weight is 1
         expect(effects).toEqual([...effects].sort((a, b) => b - a));
+      }),
+    );
+  });
+});
+
+describe('computeScoreTotals', () => {
+  it('gives computeScore’s score, tier and dimensions without the impacts', () => {
+    fc.assert(
+      fc.property(recordsArb, asOfArb, (records, asOf) => {
+        const { impacts, ...full } = scoreOf(records, asOf);
+        expect(computeScoreTotals(model, catalogue, records, asOf)).toEqual({ ...full, impacts: [] });
       }),
     );
   });

@@ -61,7 +61,15 @@ export function strengthOn(
   decay: 'linear' | 'none',
   asOf: string,
 ) {
-  const day = toDayNumber(asOf);
+  return strengthOnDay(record, decay, toDayNumber(asOf));
+}
+
+/** strengthOn with `asOf` as a day number: computeScore converts it once, not once per record. */
+function strengthOnDay(
+  record: Pick<ScoredRecord, 'occurredOn' | 'validUntil'>,
+  decay: 'linear' | 'none',
+  day: number,
+) {
   const from = toDayNumber(record.occurredOn);
   const until = toDayNumber(record.validUntil);
   if (day < from || day >= until) return 0;
@@ -82,18 +90,52 @@ export function computeScore(
   asOf: string,
 ): Score {
   const impacts: RecordImpact[] = [];
+  const score = scoreRecords(model, types, records, asOf, impacts);
+  const weightOf = new Map(model.dimensions.map((d) => [d.code, d.weight]));
+  impacts.sort(
+    (a, b) =>
+      Math.abs(b.points * (weightOf.get(b.dimension) ?? 1)) -
+        Math.abs(a.points * (weightOf.get(a.dimension) ?? 1)) || (a.id < b.id ? -1 : 1),
+  );
+  return { ...score, impacts };
+}
+
+/**
+ * computeScore without the per-record impacts (`impacts` is empty): the same score, tier and dimensions by the same
+ * code, for a population recompute, which stores only those.
+ */
+export function computeScoreTotals(
+  model: ScoreModel,
+  types: ReadonlyMap<string, RecordType>,
+  records: readonly ScoredRecord[],
+  asOf: string,
+): Score {
+  return scoreRecords(model, types, records, asOf, null);
+}
+
+/** The score; each counting record's impact is pushed onto `impacts` unless it is null. */
+function scoreRecords(
+  model: ScoreModel,
+  types: ReadonlyMap<string, RecordType>,
+  records: readonly ScoredRecord[],
+  asOf: string,
+  impacts: RecordImpact[] | null,
+): Score {
   const raw = new Map<Dimension, number>();
+  // Converted on the first record that needs it, so an unreadable asOf fails exactly where it always did.
+  let day: number | undefined;
   for (const record of records) {
     if (!COUNTING.includes(record.status)) continue;
     const type = types.get(record.type);
     const priced = model.types[record.type];
     if (!type || !priced) continue;
-    const strength = strengthOn(record, priced.decay, asOf);
+    day ??= toDayNumber(asOf);
+    const strength = strengthOnDay(record, priced.decay, day);
     if (strength === 0) continue;
     const units = Math.min(Math.max(record.quantity, 0), type.maxQuantity);
     const points = priced.pointsPerUnit * units * strength;
     if (points === 0) continue;
-    impacts.push({
+    impacts?.push({
       id: record.id,
       type: record.type,
       dimension: type.dimension,
@@ -119,13 +161,14 @@ export function computeScore(
   });
   const total = model.base + dimensions.reduce((sum, d) => sum + d.contribution, 0);
   const score = Math.min(model.max, Math.max(model.min, Math.round(total)));
-  const weightOf = new Map(model.dimensions.map((d) => [d.code, d.weight]));
-  impacts.sort(
-    (a, b) =>
-      Math.abs(b.points * (weightOf.get(b.dimension) ?? 1)) -
-        Math.abs(a.points * (weightOf.get(a.dimension) ?? 1)) || (a.id < b.id ? -1 : 1),
-  );
-  return { score, tier: tierOf(model, score).code, modelVersion: model.version, asOf, dimensions, impacts };
+  return {
+    score,
+    tier: tierOf(model, score).code,
+    modelVersion: model.version,
+    asOf,
+    dimensions,
+    impacts: [],
+  };
 }
 
 /** The catalogue as the score function takes it. */

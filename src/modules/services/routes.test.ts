@@ -348,7 +348,7 @@ describe.each(testDialects)('services API on %s', (dialect) => {
     });
 
     it('serves queues and statistics to the right offices only', async () => {
-      const queue = await call('hpf-city', 'GET', '/queue?view=handling&state=delivered&limit=5');
+      const queue = await call('hpf-city', 'GET', '/queue?state=delivered&limit=5'); // handling by default
       expect(queue.statusCode).toBe(200);
       expect(queue.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
       expect((await call('hpf-city', 'GET', '/queue?view=supervision&state=accepted')).statusCode).toBe(403);

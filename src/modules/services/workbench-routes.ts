@@ -24,9 +24,11 @@ export async function workbenchRoutes(app: SanquApp, platform: Platform) {
         summary:
           'My queue: the department’s cases (handling), the windows’ (receiving) or escalated ones (supervision), by deadline',
         querystring: Type.Object({
-          view: StringEnum(['handling', 'receiving', 'supervision'] as const, {
-            description: 'default handling',
-          }),
+          view: Type.Optional(
+            StringEnum(['handling', 'receiving', 'supervision'] as const, {
+              description: 'default handling',
+            }),
+          ),
           state: StringEnum(CASE_STATES),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
           after: Type.Optional(Type.String({ maxLength: 80 })),
@@ -44,7 +46,7 @@ export async function workbenchRoutes(app: SanquApp, platform: Platform) {
       const actor = requireActor(request);
       const { view, state, limit, after } = request.query;
       const page = await services.queues.queue(actor, {
-        view: view as QueueView,
+        view: (view ?? 'handling') as QueueView,
         state: state as CaseState,
         limit: limit ?? 20,
         after,

@@ -123,9 +123,15 @@ export function createApplicationService(
       const facts = applicantFacts(applicant.type, applicant.id, today);
       if (!facts) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
       const window = actor.role === 'officer';
-      const fromDivision = window ? (actor.divisionCode as string) : (input.fromCity ?? facts.registeredCity);
-      if (!window && !ALLIANCE.includes(fromDivision))
-        throw new AppError(422, 'CROSS_CITY_NOT_OFFERED', 'serviceFromCityInvalid', { city: fromDivision });
+      // Online, the applicant applies from the city they name, else from where they are registered now (the
+      // register, not the ID, which keeps the place of first registration) when that is an alliance city, else
+      // as a local applicant of the item's city.
+      const registeredCity = `${applicant.county.slice(0, 4)}00`;
+      if (!window && input.fromCity && !ALLIANCE.includes(input.fromCity))
+        throw new AppError(422, 'CROSS_CITY_NOT_OFFERED', 'serviceFromCityInvalid', { city: input.fromCity });
+      const fromDivision = window
+        ? (actor.divisionCode as string)
+        : (input.fromCity ?? (ALLIANCE.includes(registeredCity) ? registeredCity : item.cityCode));
       const routing = routeCase(item, {
         channel: window ? 'window' : 'online',
         fromDivision,

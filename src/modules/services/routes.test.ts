@@ -226,6 +226,20 @@ describe.each(testDialects)('services API on %s', (dialect) => {
         { 'accept-language': 'en' },
       );
       expect(errorOf(english).message).toMatch(/^The form has 1/);
+      const notAlliance = await call('resident-a', 'POST', '/cases', {
+        itemId: '330800-hpf-account-query',
+        form: {},
+        consent: true,
+        fromCity: '110100',
+      });
+      expect([notAlliance.statusCode, errorOf(notAlliance).code]).toEqual([422, 'CROSS_CITY_NOT_OFFERED']);
+      const fromShangrao = await call('resident-a', 'POST', '/cases', {
+        itemId: '330800-hpf-account-query',
+        form: {},
+        consent: true,
+        fromCity: '361100',
+      });
+      expect(fromShangrao.json()).toMatchObject({ mode: 'full_online', receivingDivision: '361100' });
       const officerWithoutApplicant = await call('hpf-city', 'POST', '/cases', {
         itemId: '330800-hpf-account-query',
         form: {},

@@ -120,13 +120,15 @@ export function createApplicationService(
       }
       const at = now();
       const today = shanghaiDate(at);
-      const facts = applicantFacts(applicant.type, applicant.id, today);
-      if (!facts) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
+      const fromId = applicantFacts(applicant.type, applicant.id, today);
+      if (!fromId) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
+      // The register says where the applicant is registered now; the ID keeps where they were first registered.
+      const facts = { ...fromId, registeredCity: `${applicant.county.slice(0, 4)}00` };
       const window = actor.role === 'officer';
       // Online, the applicant applies from the city they name, else from where they are registered now (the
       // register, not the ID, which keeps the place of first registration) when that is an alliance city, else
       // as a local applicant of the item's city.
-      const registeredCity = `${applicant.county.slice(0, 4)}00`;
+      const registeredCity = facts.registeredCity;
       if (!window && input.fromCity && !ALLIANCE.includes(input.fromCity))
         throw new AppError(422, 'CROSS_CITY_NOT_OFFERED', 'serviceFromCityInvalid', { city: input.fromCity });
       const fromDivision = window

@@ -91,9 +91,10 @@ export const systemContext = (at: Date, item: ItemDefinition) => ({
   isCountyOfCity: () => false,
 });
 
-/** The applicant's facts for the conditions, from the identifier on the case. */
-export function applicantFactsOrThrow(record: CaseRecord, at: Date) {
+/** The applicant's facts for the conditions: age from the identifier, the city from the register when known. */
+export function applicantFactsOrThrow(record: CaseRecord, at: Date, registeredCounty: string | null) {
   const facts = applicantFacts(record.applicantType, record.applicantId, shanghaiDate(at));
   if (!facts) throw new AppError(422, 'APPLICANT_UNKNOWN', 'serviceApplicantUnknown');
-  return facts;
+  // The register says where the applicant is registered now; the ID keeps where they were first registered.
+  return registeredCounty ? { ...facts, registeredCity: `${registeredCounty.slice(0, 4)}00` } : facts;
 }

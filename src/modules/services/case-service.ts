@@ -48,6 +48,13 @@ export function createCaseService(
   const db = tablesOf<ServicesTables>(database.db);
   const counties = (city: string) => divisions.counties(city).map((d) => d.code);
 
+  /** Where the register has the applicant now (county), for the conditions' `applicant.registeredCity`. */
+  async function registeredCountyOf(record: CaseRecord): Promise<string | null> {
+    if (record.applicantType === 'resident')
+      return (await registry.getResident(record.applicantId))?.divisionCode.slice(0, 6) ?? null;
+    return (await registry.getEnterprise(record.applicantId))?.countyCode ?? null;
+  }
+
   const stepDependencies: StepDependencies = { items, auth, counties, calendar };
   const applications = createApplicationService(
     database,
@@ -95,9 +102,10 @@ export function createCaseService(
       ...uploads.keys(),
     ]);
     const check = { form, uploaded, consent: record.consent, proofs };
-    const formProblems = precheck(item, { ...check, applicant: applicantFactsOrThrow(record, now()) }).filter(
-      (p) => p.kind === 'form',
-    );
+    const formProblems = precheck(item, {
+      ...check,
+      applicant: applicantFactsOrThrow(record, now(), await registeredCountyOf(record)),
+    }).filter((p) => p.kind === 'form');
     if (formProblems.length > 0)
       throw new AppError(
         422,
@@ -148,7 +156,10 @@ export function createCaseService(
       if (papers) next.form = papers.form;
       let followUp: { record: CaseRecord; step: CaseStep; notice: string } | null = null;
       if (action === 'resubmit' && papers) {
-        const problems = precheck(item, { ...papers.check, applicant: applicantFactsOrThrow(record, at) });
+        const problems = precheck(item, {
+          ...papers.check,
+          applicant: applicantFactsOrThrow(record, at, await registeredCountyOf(record)),
+        });
         const outcome = intakeOutcome(item, next, problems);
         if (outcome === 'returned')
           followUp = {

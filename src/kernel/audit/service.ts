@@ -27,6 +27,50 @@ const VERIFY_BATCH = 5_000;
 export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService(database: SanquDatabase, now: () => Date = () => new Date()) {
+  /**
+   * Appends several entries inside `trx`, chained in order, with one read of the chain's head and one insert per
+   * 500 rows: for batch work (an officer's batch of case steps) where each step keeps its own entry.
+   */
+  async function recordMany(trx: AnyDb, entries: readonly AuditEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const db = tablesOf<AuditTables>(trx);
+    await serializeWithinTransaction(trx, database.dialect, 'audit_log');
+    const last = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let seq = last ? Number(last.seq) : 0;
+    let previous = last?.hash ?? GENESIS_HASH;
+    const occurredAt = now().toISOString();
+    const rows = entries.map((entry) => {
+      seq++;
+      const row = {
+        seq,
+        occurred_at: occurredAt,
+        actor_id: entry.actor?.id ?? null,
+        actor_role: entry.actor?.role ?? null,
+        action: entry.action,
+        resource_type: entry.resourceType,
+        resource_id: entry.resourceId,
+        before_digest: digestOf(entry.before),
+        after_digest: digestOf(entry.after),
+        request_id: entry.requestId ?? null,
+        prev_hash: previous,
+      };
+      const hashed = { ...row, hash: rowHash(row) };
+      previous = hashed.hash;
+      return hashed;
+    });
+    for (let start = 0; start < rows.length; start += 500)
+      await db
+        .insertInto('audit_log')
+        .values(rows.slice(start, start + 500))
+        .execute();
+    return rows.map((row) => row.seq);
+  }
+
   return {
     /**
      * Runs `work` in a transaction that will write audit entries. The audit lock is taken first, before any row
@@ -48,77 +92,11 @@ export function createAuditService(database: SanquDatabase, now: () => Date = ()
      * commit or roll back together.
      */
     async record(trx: AnyDb, entry: AuditEntry): Promise<number> {
-      const db = tablesOf<AuditTables>(trx);
-      await serializeWithinTransaction(trx, database.dialect, 'audit_log');
-      const last = await db
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const row = {
-        seq: last ? Number(last.seq) + 1 : 1,
-        occurred_at: now().toISOString(),
-        actor_id: entry.actor?.id ?? null,
-        actor_role: entry.actor?.role ?? null,
-        action: entry.action,
-        resource_type: entry.resourceType,
-        resource_id: entry.resourceId,
-        before_digest: digestOf(entry.before),
-        after_digest: digestOf(entry.after),
-        request_id: entry.requestId ?? null,
-        prev_hash: last?.hash ?? GENESIS_HASH,
-      };
-      await db
-        .insertInto('audit_log')
-        .values({ ...row, hash: rowHash(row) })
-        .execute();
-      return row.seq;
+      const [seq] = await recordMany(trx, [entry]);
+      return seq as number;
     },
 
-    /**
-     * Appends several entries inside `trx`, chained in order, with one read of the chain's head and one insert per
-     * 500 rows: for batch work (an officer's batch of case steps) where each step keeps its own entry.
-     */
-    async recordMany(trx: AnyDb, entries: readonly AuditEntry[]): Promise<number[]> {
-      if (entries.length === 0) return [];
-      const db = tablesOf<AuditTables>(trx);
-      await serializeWithinTransaction(trx, database.dialect, 'audit_log');
-      const last = await db
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      let seq = last ? Number(last.seq) : 0;
-      let previous = last?.hash ?? GENESIS_HASH;
-      const occurredAt = now().toISOString();
-      const rows = entries.map((entry) => {
-        seq++;
-        const row = {
-          seq,
-          occurred_at: occurredAt,
-          actor_id: entry.actor?.id ?? null,
-          actor_role: entry.actor?.role ?? null,
-          action: entry.action,
-          resource_type: entry.resourceType,
-          resource_id: entry.resourceId,
-          before_digest: digestOf(entry.before),
-          after_digest: digestOf(entry.after),
-          request_id: entry.requestId ?? null,
-          prev_hash: previous,
-        };
-        const hashed = { ...row, hash: rowHash(row) };
-        previous = hashed.hash;
-        return hashed;
-      });
-      for (let start = 0; start < rows.length; start += 500)
-        await db
-          .insertInto('audit_log')
-          .values(rows.slice(start, start + 500))
-          .execute();
-      return rows.map((row) => row.seq);
-    },
+    recordMany,
 
     /** Walks the whole chain in batches and reports the first row that was edited, removed or re-linked. */
     async verify(onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {

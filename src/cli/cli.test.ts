@@ -47,10 +47,17 @@ describe('sanqu workdays', () => {
     expect(sanqu('workdays', '2026-11-27', '1').stdout.trim()).toBe('2026-11-30');
   });
 
+  it('counts a year without its notice on the provisional calendar, and says so on stderr', () => {
+    const run = sanqu('workdays', '2026-12-31', '1');
+    expect(run.stdout.trim()).toBe('2027-01-04');
+    expect(run.stderr).toContain('2027 on the provisional calendar');
+    expect(sanqu('workdays', '2026-11-27', '1').stderr).toBe('');
+  });
+
   it('says clearly when a year has no published calendar', () => {
-    const run = sanqu('workdays', '2027-03-01', '5');
+    const run = sanqu('workdays', '2037-03-02', '5');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('2027');
+    expect(run.stderr).toContain('2037');
     expect(run.stderr).toContain('data/calendar');
   });
 

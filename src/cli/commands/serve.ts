@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config';
 import { buildApp } from '../../http/app';
+import { loadHolidayCalendar, provisionalCalendarWarning } from '../../kernel/calendar';
 import { terminalProgress } from '../../kernel/progress';
 import { openPlatform } from '../../platform';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedCity } from '../../seed';
@@ -40,6 +41,11 @@ export function serveCommand() {
         `\nSanqu 三衢 is running at http://localhost:${port}  (API docs: /docs, database: ${where})\n`,
       );
       if (!seeded && config.seedScale !== 'none') printDemoLogins();
+      // Deadlines in years without a State Council notice rest on the law's days off alone: say so once.
+      const calendar = loadHolidayCalendar();
+      const provisional = provisionalCalendarWarning(calendar);
+      if (provisional)
+        app.log.warn({ provisionalYears: [...calendar.provisionalYears].sort((a, b) => a - b) }, provisional);
       const stop = async () => {
         await app.close();
         await platform.database.close();

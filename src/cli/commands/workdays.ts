@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { addWorkingDays, isIsoDate, loadHolidayCalendar } from '../../kernel/calendar';
+import { addWorkingDays, isIsoDate, loadHolidayCalendar, provisionalYearsIn } from '../../kernel/calendar';
 
 /** `sanqu workdays 2026-09-30 5`: the date n working days after the start (the start day itself not counted). */
 export function workdaysCommand() {
@@ -14,6 +14,14 @@ export function workdaysCommand() {
       return Number(value);
     })
     .action((date: string, n: number) => {
-      process.stdout.write(`${addWorkingDays(loadHolidayCalendar(), date, n)}\n`);
+      const calendar = loadHolidayCalendar();
+      const result = addWorkingDays(calendar, date, n);
+      process.stdout.write(`${result}\n`);
+      // stdout stays the bare date for scripts; the caveat goes to stderr.
+      const provisional = provisionalYearsIn(calendar, date, result);
+      if (provisional.length > 0)
+        process.stderr.write(
+          `note: ${provisional.join(', ')} on the provisional calendar (国务院令第795号 days off only, no 调休)\n`,
+        );
     });
 }

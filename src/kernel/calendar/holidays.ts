@@ -1,4 +1,5 @@
 import { isIsoDate, isWeekend, toDayNumber } from './calendar-date';
+import { provisionalYearsAfter } from './provisional-years';
 
 /**
  * The statutory holiday calendar (法定节假日安排), as published each year by the State Council General Office.
@@ -22,8 +23,13 @@ export interface HolidayEntry {
 export interface HolidayCalendar {
   holidays: ReadonlySet<string>;
   adjustedWorkdays: ReadonlySet<string>;
-  /** Years a notice covers; dates in other years cannot be answered. */
+  /** Years a notice covers. */
   years: ReadonlySet<number>;
+  /**
+   * Years after the latest covered one answered by the law's days off alone (provisional-years.ts), until their
+   * notice is added; dates in neither set cannot be answered.
+   */
+  provisionalYears: ReadonlySet<number>;
   entries: ReadonlyMap<string, HolidayEntry>;
 }
 
@@ -90,7 +96,8 @@ function buildHolidayCalendar(list: readonly HolidayEntry[]): HolidayCalendar {
   const adjustedWorkdays = new Set(
     list.filter((entry) => entry.kind === 'workday').map((entry) => entry.date),
   );
-  return { holidays, adjustedWorkdays, years: coveredYears(list), entries };
+  const years = coveredYears(list);
+  return { holidays, adjustedWorkdays, years, provisionalYears: provisionalYearsAfter(years), entries };
 }
 
 /**

@@ -11,4 +11,11 @@ export {
 export type { HolidayCalendar, HolidayEntry, HolidayKind } from './holidays';
 export { HolidayCsvError, mergeHolidayCalendars, parseHolidayCsv } from './holidays';
 export { clearHolidayCalendarCache, HOLIDAY_DATA_DIRECTORY, loadHolidayCalendar } from './load-holidays';
+export {
+  isProvisional,
+  PROVISIONAL_HORIZON_YEARS,
+  provisionalCalendarWarning,
+  provisionalYearsIn,
+} from './provisional-years';
+export { type StatutoryDayOff, statutoryDaysOff } from './statutory-days-off';
 export { addWorkingDays, CalendarYearMissingError, isWorkingDay, workingDaysBetween } from './working-days';

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, toDayNumber } from './calendar-date';
+import { addDays, fromDayNumber, toDayNumber } from './calendar-date';
 import { mergeHolidayCalendars, parseHolidayCsv } from './holidays';
 import { HOLIDAY_DATA_DIRECTORY, loadHolidayCalendar } from './load-holidays';
+import { statutoryDaysOff } from './statutory-days-off';
 import { addWorkingDays, CalendarYearMissingError, isWorkingDay, workingDaysBetween } from './working-days';
 
 const calendar = loadHolidayCalendar();
@@ -64,10 +65,17 @@ describe('every day of 2024-2026', () => {
 
 const covered = (from: string, to: string) =>
   fc.integer({ min: toDayNumber(from), max: toDayNumber(to) }).map(fromDayNumber);
-const start = covered('2024-01-01', '2026-06-30');
 const count = fc.integer({ min: 0, max: 100 });
 
-describe('properties', () => {
+// The same laws hold on the notices' days and on the provisional calendar, and across the seam between them.
+describe.each([
+  { span: 'the notices (2024-2026)', first: '2024-01-01', last: '2026-12-31' },
+  { span: 'the seam and the provisional years (2026-07 to 2036)', first: '2026-07-01', last: '2036-12-31' },
+])('properties over $span', ({ first, last }) => {
+  // Starts leave half a year of room, so 100 working days on (or back) stay within the span.
+  const start = covered(first, addDays(last, -184));
+  const anyDay = covered(first, last);
+
   it('addWorkingDays and workingDaysBetween agree, and the result is a later working day', () => {
     fc.assert(
       fc.property(start, count, (date, n) => {
@@ -96,7 +104,7 @@ describe('properties', () => {
 
   it('counting backwards lands on an earlier working day, mirroring the forward count', () => {
     fc.assert(
-      fc.property(covered('2024-07-01', '2026-12-31'), fc.integer({ min: 1, max: 100 }), (date, n) => {
+      fc.property(covered(addDays(first, 182), last), fc.integer({ min: 1, max: 100 }), (date, n) => {
         const back = addWorkingDays(calendar, date, -n);
         expect(back < date && isWorkingDay(calendar, back)).toBe(true);
         const endsOnWorkingDay = isWorkingDay(calendar, date) ? 1 : 0;
@@ -106,7 +114,6 @@ describe('properties', () => {
   });
 
   it('workingDaysBetween is additive and antisymmetric', () => {
-    const anyDay = covered('2024-01-01', '2026-12-31');
     fc.assert(
       fc.property(anyDay, anyDay, anyDay, (a, b, c) => {
         const ab = workingDaysBetween(calendar, a, b);
@@ -118,29 +125,76 @@ describe('properties', () => {
   });
 });
 
-describe('a year without data', () => {
+describe('the provisional years (2027-2036)', () => {
+  it('count from 2026 into 2027 over 元旦 (2027-01-01, a Friday)', () => {
+    expect(addWorkingDays(calendar, '2026-12-31', 1)).toBe('2027-01-04');
+    expect(addWorkingDays(calendar, '2027-01-04', -1)).toBe('2026-12-31');
+    // A 20-working-day deadline from Friday 2026-12-04 (the day case acceptance began to fail): 4 weeks and 元旦.
+    expect(addWorkingDays(calendar, '2026-12-04', 20)).toBe('2027-01-04');
+    expect(workingDaysBetween(calendar, '2026-12-04', '2027-01-04')).toBe(20);
+  });
+
+  it('take the law’s days off and no 调休: 春节 2027 is 除夕 (Fri) to 初三 (Mon), weekends stay off', () => {
+    expect(addWorkingDays(calendar, '2027-02-04', 1)).toBe('2027-02-09');
+    expect(isWorkingDay(calendar, '2027-02-06')).toBe(false); // Saturday: no 调休 until the notice says so
+    expect(isWorkingDay(calendar, '2027-04-05')).toBe(false); // 清明, a Monday
+    expect(isWorkingDay(calendar, '2027-06-09')).toBe(false); // 端午, a Wednesday
+    expect(isWorkingDay(calendar, '2027-09-15')).toBe(false); // 中秋, a Wednesday
+    expect(addWorkingDays(calendar, '2027-09-30', 1)).toBe('2027-10-04');
+    // 261 weekdays, 7 of the 13 days off on one of them.
+    expect(workingDaysBetween(calendar, '2026-12-31', '2027-12-31')).toBe(254);
+  });
+
+  it('make every day a working day exactly when a weekday and not one of the law’s days off', () => {
+    let checked = 0;
+    for (let year = 2027; year <= 2036; year++) {
+      const daysOff = new Set(statutoryDaysOff(year).map((day) => day.date));
+      for (let day = toDayNumber(`${year}-01-01`); day < toDayNumber(`${year + 1}-01-01`); day++) {
+        const date = fromDayNumber(day);
+        const weekday = new Date(day * 86_400_000).getUTCDay() % 6 !== 0;
+        if (isWorkingDay(calendar, date) !== (weekday && !daysOff.has(date)))
+          expect(isWorkingDay(calendar, date), date).toBe(weekday && !daysOff.has(date));
+        checked++;
+      }
+    }
+    expect(checked).toBe(toDayNumber('2037-01-01') - toDayNumber('2027-01-01'));
+  });
+});
+
+describe('a year without data: before the first notice or past the provisional horizon', () => {
   it('throws CalendarYearMissingError naming the year, in Chinese and English', () => {
     const error = (() => {
       try {
-        isWorkingDay(calendar, '2027-01-04');
+        isWorkingDay(calendar, '2037-01-05');
       } catch (caught) {
         return caught;
       }
     })();
     expect(error).toBeInstanceOf(CalendarYearMissingError);
     const missing = error as CalendarYearMissingError;
-    expect(missing.year).toBe(2027);
-    expect(missing.messageZh).toContain('2027 年');
+    expect(missing.year).toBe(2037);
+    expect(missing.messageZh).toContain('2037 年');
     expect(missing.messageZh).toContain('data/calendar/');
-    expect(missing.messageEn).toContain('add the State Council notice on 2027');
+    expect(missing.messageEn).toContain('add the State Council notice on 2037');
     expect(missing.message).toContain(missing.messageZh);
+    expect(() => isWorkingDay(calendar, '2023-12-29')).toThrow(CalendarYearMissingError);
   });
 
   it('throws when a count steps into the missing year or starts in one', () => {
-    expect(() => addWorkingDays(calendar, '2026-12-31', 1)).toThrow(CalendarYearMissingError);
     expect(() => addWorkingDays(calendar, '2024-01-02', -2)).toThrow(CalendarYearMissingError);
-    expect(() => addWorkingDays(calendar, '2027-03-01', 0)).toThrow(CalendarYearMissingError);
-    expect(() => workingDaysBetween(calendar, '2026-12-01', '2027-01-05')).toThrow(CalendarYearMissingError);
+    expect(() => addWorkingDays(calendar, '2023-12-01', 0)).toThrow(CalendarYearMissingError);
+    expect(() => workingDaysBetween(calendar, '2023-12-01', '2024-01-05')).toThrow(CalendarYearMissingError);
+    expect(() => addWorkingDays(calendar, '2036-12-31', 1)).toThrow(CalendarYearMissingError);
+    expect(() => addWorkingDays(calendar, '2037-03-02', 0)).toThrow(CalendarYearMissingError);
+    expect(() => workingDaysBetween(calendar, '2036-12-01', '2037-01-05')).toThrow(CalendarYearMissingError);
+  });
+
+  it('leaves a gap between notices missing: provisional years only follow the latest', () => {
+    const gap = parseHolidayCsv(
+      ['date,kind,holiday,notice', '2024-01-01,holiday,元旦,A', '2026-01-01,holiday,元旦,B'].join('\n'),
+    );
+    expect(() => isWorkingDay(gap, '2025-06-03')).toThrow(CalendarYearMissingError);
+    expect(isWorkingDay(gap, '2027-06-09')).toBe(false);
   });
 
   it('works once the year is added as data (contract: a new year needs no code change)', () => {
@@ -154,12 +208,15 @@ describe('a year without data', () => {
       'synthetic-2027.csv',
     );
     const extended = mergeHolidayCalendars([calendar, synthetic2027]);
+    expect(extended.provisionalYears.has(2027)).toBe(false);
     expect(isWorkingDay(extended, '2027-01-01')).toBe(false);
     expect(isWorkingDay(extended, '2027-02-06')).toBe(true);
     expect(addWorkingDays(extended, '2026-12-31', 1)).toBe('2027-01-04');
     expect(addWorkingDays(extended, '2027-02-05', 1)).toBe('2027-02-06');
     expect(addWorkingDays(extended, '2027-02-06', 1)).toBe('2027-02-09');
     expect(workingDaysBetween(extended, '2026-12-31', '2027-01-04')).toBe(1);
-    expect(() => isWorkingDay(calendar, '2027-01-04')).toThrow(CalendarYearMissingError);
+    // Without the notice, 2027 is provisional: 除夕 off, the Saturday not worked.
+    expect(isWorkingDay(calendar, '2027-02-05')).toBe(false);
+    expect(isWorkingDay(calendar, '2027-02-06')).toBe(false);
   });
 });

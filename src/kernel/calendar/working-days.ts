@@ -1,12 +1,14 @@
 import { fromDayNumber, isWeekend, toDayNumber, yearOf } from './calendar-date';
 import type { HolidayCalendar } from './holidays';
+import { statutoryDaysOff } from './statutory-days-off';
 
 /**
  * 工作日 (working days) on the statutory calendar: Monday-Friday unless a notice gives the day off, plus the
- * weekend days a notice makes working days (调休上班). Statutory deadlines count these.
+ * weekend days a notice makes working days (调休上班). Statutory deadlines count these. In a provisional year (no
+ * notice yet) the law's own days off stand in for the notice's.
  */
 
-/** Thrown for a date whose year has no State Council notice in data/calendar/ yet. */
+/** Thrown for a date whose year has no State Council notice in data/calendar/ and is not provisional. */
 export class CalendarYearMissingError extends Error {
   readonly code = 'calendar_year_missing';
   readonly messageZh: string;
@@ -30,17 +32,23 @@ interface YearIndex {
 // One flag per day, built once per calendar and year, so long ranges cost an array read per day.
 const indexes = new WeakMap<HolidayCalendar, Map<number, YearIndex>>();
 
+const NO_DAYS: ReadonlySet<string> = new Set();
+
 function yearIndex(calendar: HolidayCalendar, year: number): YearIndex {
-  if (!calendar.years.has(year)) throw new CalendarYearMissingError(year);
+  const provisional = calendar.provisionalYears.has(year);
+  if (!calendar.years.has(year) && !provisional) throw new CalendarYearMissingError(year);
   const byYear = indexes.get(calendar) ?? new Map<number, YearIndex>();
   indexes.set(calendar, byYear);
   const known = byYear.get(year);
   if (known) return known;
+  // Rows already in the data for a provisional year (a notice reaching past New Year) still apply on top.
+  const lawDaysOff = provisional ? new Set(statutoryDaysOff(year).map((day) => day.date)) : NO_DAYS;
   const firstDay = toDayNumber(`${year}-01-01`);
   const working = new Uint8Array(toDayNumber(`${year + 1}-01-01`) - firstDay);
   for (let offset = 0; offset < working.length; offset++) {
     const date = fromDayNumber(firstDay + offset);
-    const normallyWorking = !isWeekend(firstDay + offset) && !calendar.holidays.has(date);
+    const dayOff = calendar.holidays.has(date) || lawDaysOff.has(date);
+    const normallyWorking = !isWeekend(firstDay + offset) && !dayOff;
     working[offset] = normallyWorking || calendar.adjustedWorkdays.has(date) ? 1 : 0;
   }
   const index = { firstDay, working };
@@ -53,7 +61,7 @@ function isWorkingDayNumber(calendar: HolidayCalendar, day: number): boolean {
   return index.working[day - index.firstDay] === 1;
 }
 
-/** True for a working day; throws CalendarYearMissingError when the date's year has no data. */
+/** True for a working day; throws CalendarYearMissingError when the date's year is neither covered nor provisional. */
 export function isWorkingDay(calendar: HolidayCalendar, date: string): boolean {
   return isWorkingDayNumber(calendar, toDayNumber(date));
 }

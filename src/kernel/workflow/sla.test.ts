@@ -21,6 +21,7 @@ describe('slaStatus', () => {
       remainingDays: 5,
       dueOn: '2026-10-10',
       warnOn: '2026-10-09',
+      dueDateProvisional: false,
     });
     expect(slaStatus(calendar, clock, '2026-10-09').state).toBe('warning');
     expect(slaStatus(calendar, clock, '2026-10-10')).toMatchObject({ state: 'warning', remainingDays: 0 });
@@ -46,12 +47,32 @@ describe('slaStatus', () => {
       remainingDays: 3,
       dueOn: null,
       warnOn: null,
+      dueDateProvisional: false,
+    });
+  });
+
+  it('counts into a provisional year (no notice yet) and says the due date rests on it', () => {
+    // From Sunday 2026-12-20: 9 working days left in 2026, 2027-01-01 off by law, 11 more to 2027-01-18.
+    const clock = { startedOn: '2026-12-20', limitDays: 20, pauses: [] };
+    expect(slaStatus(calendar, clock, '2026-12-21')).toMatchObject({
+      state: 'on_track',
+      dueOn: '2027-01-18',
+      dueDateProvisional: true,
+    });
+    const shortClock = { startedOn: '2026-12-01', limitDays: 5, pauses: [] };
+    expect(slaStatus(calendar, shortClock, '2026-12-02')).toMatchObject({ dueDateProvisional: false });
+    // Paused in 2027 (12-29..12-31 and 01-04 used): the due date is unknown, the count already provisional.
+    const paused = { startedOn: '2026-12-28', limitDays: 5, pauses: [{ from: '2027-01-04', to: null }] };
+    expect(slaStatus(calendar, paused, '2027-01-06')).toMatchObject({
+      state: 'paused',
+      usedDays: 4,
+      dueDateProvisional: true,
     });
   });
 
   it('throws for a year without holiday data, so the caller can say which notice is missing', () => {
-    const clock = { startedOn: '2026-12-20', limitDays: 20, pauses: [] };
-    expect(() => slaStatus(calendar, clock, '2026-12-21')).toThrow(CalendarYearMissingError);
+    const clock = { startedOn: '2036-12-20', limitDays: 20, pauses: [] };
+    expect(() => slaStatus(calendar, clock, '2036-12-21')).toThrow(CalendarYearMissingError);
   });
 
   const day = fc.integer({ min: 0, max: 300 }).map((offset) => addDays('2025-01-02', offset));

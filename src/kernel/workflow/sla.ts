@@ -1,4 +1,4 @@
-import { addWorkingDays, type HolidayCalendar, workingDaysBetween } from '../calendar';
+import { addWorkingDays, type HolidayCalendar, provisionalYearsIn, workingDaysBetween } from '../calendar';
 
 /**
  * 办结时限 — a statutory time limit counted in working days on the holiday calendar. The clock starts the day after
@@ -32,6 +32,11 @@ export interface SlaStatus {
   dueOn: string | null;
   /** The day the warning starts (80 % of the limit used), with the pauses so far; null while paused. */
   warnOn: string | null;
+  /**
+   * True when the count up to the due date (while paused: up to today) runs through a provisional year, whose
+   * 调休 days are not yet known: the date may move once that year's State Council notice is added.
+   */
+  dueDateProvisional: boolean;
 }
 
 /** A case warns once this share of its limit is used (预警). */
@@ -52,7 +57,7 @@ export function pausedDays(calendar: HolidayCalendar, pauses: readonly Pause[], 
 
 /**
  * Where a case's clock stands on `today`. Pure; throws CalendarYearMissingError when a date it needs lies in a year
- * without holiday data (the caller turns that into a 422).
+ * without holiday data (the caller turns that into a 422); a provisional year answers, and sets dueDateProvisional.
  * @example slaStatus(cal, { startedOn: '2026-09-28', limitDays: 5, pauses: [] }, '2026-10-08')
  *   // 9-30 and 10-08 are working days after 9-28 … { state: 'on_track', usedDays: 3, dueOn: '2026-10-10', … }
  */
@@ -62,10 +67,19 @@ export function slaStatus(calendar: HolidayCalendar, clock: SlaClock, today: str
     today <= clock.startedOn ? 0 : workingDaysBetween(calendar, clock.startedOn, today) - paused;
   const remainingDays = clock.limitDays - usedDays;
   const pausedNow = clock.pauses.some((pause) => pause.to === null);
-  if (pausedNow) return { state: 'paused', usedDays, remainingDays, dueOn: null, warnOn: null };
+  const provisionalUntil = (last: string) => provisionalYearsIn(calendar, clock.startedOn, last).length > 0;
+  if (pausedNow)
+    return {
+      state: 'paused',
+      usedDays,
+      remainingDays,
+      dueOn: null,
+      warnOn: null,
+      dueDateProvisional: provisionalUntil(today),
+    };
   const dueOn = addWorkingDays(calendar, clock.startedOn, clock.limitDays + paused);
   const warnOn = addWorkingDays(calendar, clock.startedOn, warningDay(clock.limitDays) + paused);
   const state: SlaState =
     today > dueOn ? 'overdue' : usedDays >= warningDay(clock.limitDays) ? 'warning' : 'on_track';
-  return { state, usedDays, remainingDays, dueOn, warnOn };
+  return { state, usedDays, remainingDays, dueOn, warnOn, dueDateProvisional: provisionalUntil(dueOn) };
 }

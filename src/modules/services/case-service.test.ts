@@ -180,7 +180,7 @@ describe.each(testDialects)('case service on %s', (dialect) => {
     expect(await codeOf(f.services.cases.act(officer, record.id, 'claim', { expectedVersion: 1 }))).toBe(
       '409 CASE_CHANGED',
     );
-    // Enterprise items are not for residents; a deadline in 2027 has no calendar yet.
+    // Enterprise items are not for residents; a deadline past the provisional calendar cannot be dated.
     expect(
       await codeOf(
         f.services.cases.submit(resident(), {
@@ -201,22 +201,30 @@ describe.each(testDialects)('case service on %s', (dialect) => {
         }),
       ),
     ).toBe('ok');
-    // hpf-transfer promises 3 working days: from 2026-12-29 that ends in 2027, which has no holiday data yet.
+    // hpf-transfer promises 3 working days: from 2026-12-29 that ends in 2027, on the provisional calendar.
     f.clock.now = new Date('2026-12-29T02:00:00Z');
+    const transfer = {
+      itemId: '330800-hpf-transfer',
+      form: { fromCentre: '南平市住房公积金中心' },
+      consent: true,
+    };
+    const provisional = await f.services.cases.submit(resident(), { ...transfer, requestKey: 'provisional' });
+    expect(provisional).toMatchObject({ state: 'accepted', dueOn: '2027-01-04' });
+    expect(f.services.views.slaOf(provisional)).toMatchObject({
+      dueOn: '2027-01-04',
+      dueDateProvisional: true,
+    });
+    // Past the provisional horizon (2036) a deadline has no calendar at all: refused, nothing written.
+    f.clock.now = new Date('2036-12-29T02:00:00Z');
     const countCases = async () =>
       (await f.services.views.mine(resident(), 1_000)).filter((c) => c.itemId === '330800-hpf-transfer')
         .length;
     const casesBefore = await countCases();
-    const late = f.services.cases.submit(resident(), {
-      itemId: '330800-hpf-transfer',
-      form: { fromCentre: '南平市住房公积金中心' },
-      consent: true,
-      requestKey: 'year-missing',
-    });
+    const late = f.services.cases.submit(resident(), { ...transfer, requestKey: 'year-missing' });
     await expect(late).rejects.toMatchObject({
       status: 422,
       code: 'CALENDAR_YEAR_MISSING',
-      params: { year: 2027 },
+      params: { year: 2037 },
     });
     expect(await countCases()).toBe(casesBefore);
     expect((await f.t.platform.audit.verify()).ok).toBe(true);

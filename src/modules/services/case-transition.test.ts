@@ -258,9 +258,16 @@ describe('transition: accept', () => {
     expect(step(before, 'accept').next.pauses).toEqual([]);
   });
 
+  it('dates a deadline in a provisional year (no notice yet) by the law’s days off', () => {
+    const accepted = step(recordIn('submitted', { limitDays: 20 }), 'accept', {}, 'handling', {
+      today: '2026-12-20',
+    });
+    expect(accepted.next.dueOn).toBe('2027-01-18');
+  });
+
   it('throws when the deadline falls in a year without holiday data', () => {
     const run = () =>
-      step(recordIn('submitted', { limitDays: 20 }), 'accept', {}, 'handling', { today: '2026-12-20' });
+      step(recordIn('submitted', { limitDays: 20 }), 'accept', {}, 'handling', { today: '2036-12-20' });
     expect(run).toThrow(CalendarYearMissingError);
   });
 

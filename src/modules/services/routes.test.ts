@@ -168,7 +168,7 @@ describe.each(testDialects)('services API on %s', (dialect) => {
         state: 'accepted',
         visits: 0,
         overVisits: false,
-        sla: { state: 'warning' },
+        sla: { state: 'warning', dueDateProvisional: false },
       });
       const mine = (await call('resident-a', 'GET', '/cases/mine')).json().items;
       expect(mine.map((c: { id: string }) => c.id)).toContain(caseId);

@@ -148,6 +148,10 @@ const SlaSchema = Type.Union([
     remainingDays: Type.Integer(),
     dueOn: Nullable(Type.String()),
     warnOn: Nullable(Type.String()),
+    dueDateProvisional: Type.Boolean({
+      description:
+        'The count runs through a year without its State Council holiday notice yet (provisional calendar: the law’s days off, no 调休); the due date may move once the notice is added',
+    }),
   }),
 ]);
 

@@ -147,6 +147,8 @@ export interface CaseSla {
   remainingDays: number;
   dueOn: string | null;
   warnOn: string | null;
+  /** The count runs through a year still on the provisional calendar: the due date may move. */
+  dueDateProvisional: boolean;
 }
 
 /** 办件: a case as a list row or the head of the detail. */

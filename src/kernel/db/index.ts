@@ -17,7 +17,7 @@ export {
   serializeWithinTransaction,
 } from './dialect';
 export { forEachRow } from './for-each-row';
-export { insertRows, upsertRows } from './insert-rows';
+export { insertRows, updateRows, upsertRows } from './insert-rows';
 export {
   appliedMigrations,
   collectMigrations,
@@ -27,5 +27,6 @@ export {
   migrate,
   type NamedMigration,
 } from './migrations';
+export { holdWriteLock, openReadConnection, type ReadConnection, writeStamp } from './read-connection';
 export { withIndexesRebuilt } from './rebuild-indexes';
 export { type AnyDb, tablesOf } from './tables-of';

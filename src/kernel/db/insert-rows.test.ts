@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertRows, upsertRows } from './insert-rows';
+import { insertRows, updateRows, upsertRows } from './insert-rows';
 import { openTestDatabase, type TestDatabase, testDialects } from './test-databases';
 
 describe.each(testDialects)('insertRows and upsertRows on %s', (dialect) => {
@@ -92,5 +92,43 @@ describe.each(testDialects)('insertRows and upsertRows on %s', (dialect) => {
       25_000,
       (24_999 * 25_000) / 2 + 25_000,
     ]);
+  });
+
+  it('updates rows by key: the columns named, then the key, inside the caller’s transaction', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await insertRows(
+        database,
+        trx,
+        'scores',
+        ['resident', 'score', 'tier'],
+        [
+          ['a', 500, 'average'],
+          ['b', 610, 'good'],
+        ],
+      );
+      await updateRows(database, trx, 'scores', ['score', 'tier'], ['resident'], [[720, 'excellent', 'b']]);
+    });
+    expect(await scores()).toEqual([
+      ['a', 500, 'average'],
+      ['b', 720, 'excellent'],
+    ]);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await updateRows(database, trx, 'scores', ['score', 'tier'], ['resident'], [[1, 'x', 'a']]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await scores())[0]).toEqual(['a', 500, 'average']);
+    await database.db.transaction().execute(async (trx) => {
+      await expect(
+        updateRows(database, trx, 'scores', ['score', 'resident'], ['resident'], []),
+      ).resolves.toBe(undefined);
+      await expect(
+        updateRows(database, trx, 'scores', ['score', 'resident'], ['resident'], [[1, 'a', 'a']]),
+      ).rejects.toThrow(/key/);
+      await expect(updateRows(database, trx, 'scores', ['score;'], ['resident'], [[1, 'a']])).rejects.toThrow(
+        /identifier/,
+      );
+    });
   });
 });

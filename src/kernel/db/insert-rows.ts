@@ -80,3 +80,41 @@ export async function upsertRows(
       : `do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   return writeRows(database, trx, table, columns, rows, ` on conflict (${key.join(', ')}) ${action}`);
 }
+
+/**
+ * Rewrites rows of `table` that exist, found by `key`, inside the caller's transaction `trx`: each row holds the
+ * values of `columns` and then of `key`. On SQLite one cached prepared UPDATE per row (about a fifth cheaper than
+ * an upsert, which tries the insert first); on PostgreSQL the same rows as multi-row upserts (a round trip per row
+ * would cost more), so there a row whose key is gone is inserted again: give every column a new row needs.
+ * @example await updateRows(database, trx, 'scores', ['score', 'tier'], ['resident_id'], [[610, 'good', 'A']]);
+ */
+export async function updateRows(
+  database: SanquDatabase,
+  trx: AnyDb,
+  table: string,
+  columns: readonly string[],
+  key: readonly string[],
+  rows: readonly (readonly BulkValue[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  for (const name of [table, ...columns, ...key]) assertIdentifier(name);
+  if (columns.length === 0 || key.length === 0 || columns.some((c) => key.includes(c)))
+    throw new Error('update rows: name the columns to set and, apart from them, the key');
+  if (database.sqlite) {
+    const statement = cachedStatement(
+      database.sqlite,
+      `update ${table} set ${columns.map((c) => `${c} = ?`).join(', ')} where ${key.map((c) => `${c} = ?`).join(' and ')}`,
+    );
+    for (const row of rows) statement.run(row);
+    return;
+  }
+  const action = `do update set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  return writeRows(
+    database,
+    trx,
+    table,
+    [...columns, ...key],
+    rows,
+    ` on conflict (${key.join(', ')}) ${action}`,
+  );
+}

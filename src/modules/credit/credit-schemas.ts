@@ -153,6 +153,10 @@ export const DisputeSchema = Type.Object(
     workingDaysLeft: Type.Union([Type.Integer(), Type.Null()], {
       description: 'For open cases; negative when overdue',
     }),
+    dueDateProvisional: Type.Boolean({
+      description:
+        'The due date lies in a year whose State Council holiday notice is not yet published: counted on the statutory days off alone, it may move once the notice is added',
+    }),
     decidedAt: Type.Union([Type.String(), Type.Null()]),
     decisionReason: Type.Union([Type.String(), Type.Null()]),
     correction: Type.Union([Type.Unknown(), Type.Null()]),

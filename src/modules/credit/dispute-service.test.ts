@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from '../../kernel/calendar';
+import { addDays, loadHolidayCalendar, shanghaiDate } from '../../kernel/calendar';
 import { testDialects } from '../../kernel/db/test-databases';
 import { AppError } from '../../kernel/errors';
 import { type CreditFixture, startCreditFixture } from './credit-test-support';
+import { createDisputeService } from './dispute-service';
+import { presentDispute } from './presenters';
 
 const today = shanghaiDate(new Date());
 
@@ -175,6 +177,46 @@ describe.each(testDialects)('credit disputes and repair on %s', (dialect) => {
         f.t.platform.credit.disputes.open(resident(), { recordId: arrears, kind: 'dispute', reason: 'x' }),
       ),
     ).toBe('409 RECORD_NOT_COUNTING');
+  });
+
+  it('flags a due date in a provisional calendar year, in the service’s view and in the officer’s queue', async () => {
+    const clock = { now: new Date('2026-06-01T02:00:00Z') };
+    const { database, audit, can, credit } = f.t.platform;
+    const disputes = createDisputeService(database, audit, can, credit.models, () => clock.now);
+    const records = await credit.records.submit(f.actors['utility-city']!, [
+      { recordId: 'u-covered', residentId: a, type: 'utility_arrears', occurredOn: today },
+      { recordId: 'u-provisional', residentId: a, type: 'utility_arrears', occurredOn: today },
+    ]);
+    const [covered, provisional] = records.map((r) => (r as { id: string }).id);
+    const inCovered = await disputes.open(resident(), {
+      recordId: covered!,
+      kind: 'dispute',
+      reason: '已缴清',
+    });
+    // Five working days from 2026-12-29 run past 元旦 into 2027, which no State Council notice covers yet.
+    clock.now = new Date('2026-12-29T02:00:00Z');
+    const inProvisional = await disputes.open(resident(), {
+      recordId: provisional!,
+      kind: 'dispute',
+      reason: '已缴清',
+    });
+    expect([inCovered.dueOn, inProvisional.dueOn]).toEqual(['2026-06-08', '2027-01-06']);
+    const calendar = loadHolidayCalendar();
+    expect(presentDispute(inCovered, true, calendar, clock.now)).toMatchObject({ dueDateProvisional: false });
+    expect(presentDispute(inProvisional, true, calendar, clock.now)).toMatchObject({
+      dueDateProvisional: true,
+    });
+    const queue = await f.t.app.inject({
+      method: 'GET',
+      url: '/api/v1/credit/disputes',
+      headers: await f.headers('utility-city'),
+    });
+    const flags = Object.fromEntries(
+      queue
+        .json()
+        .items.map((d: { id: string; dueDateProvisional: boolean }) => [d.id, d.dueDateProvisional]),
+    );
+    expect(flags).toMatchObject({ [inCovered.id]: false, [inProvisional.id]: true });
   });
 
   it('audits every step in one chain', async () => {

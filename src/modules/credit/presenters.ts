@@ -1,4 +1,4 @@
-import { type HolidayCalendar, shanghaiDate, workingDaysBetween } from '../../kernel/calendar';
+import { type HolidayCalendar, isProvisional, shanghaiDate, workingDaysBetween } from '../../kernel/calendar';
 import { maskResidentId } from '../../kernel/identity';
 import type { Dispute } from './dispute-service';
 import type { Explanation } from './explanation';
@@ -67,7 +67,10 @@ export function presentScore(view: ScoreView, model: ScoreModel, explanation: Ex
   };
 }
 
-/** A dispute with its working days left (negative when overdue); officers see the resident ID masked. */
+/**
+ * A dispute with its working days left (negative when overdue) and whether its due date lies in a provisional
+ * calendar year (it may move once that year's notice is added); officers see the resident ID masked.
+ */
 export function presentDispute(
   dispute: Dispute,
   mask: boolean,
@@ -87,6 +90,7 @@ export function presentDispute(
     ...dispute,
     residentId: mask ? maskResidentId(dispute.residentId) : dispute.residentId,
     workingDaysLeft,
+    dueDateProvisional: isProvisional(calendar, dispute.dueOn),
     ...(recordTypeCode
       ? { recordType: recordTypeCode, recordTypeName: names(recordType(recordTypeCode), recordTypeCode) }
       : {}),

@@ -130,6 +130,8 @@ export interface CreditDispute {
   recordTypeName?: Names;
   /** For open cases; negative when overdue. */
   workingDaysLeft: number | null;
+  /** The due date lies in a year still on the provisional calendar: it may move once that year's notice is out. */
+  dueDateProvisional: boolean;
   decidedAt: string | null;
   decisionReason: string | null;
   correction: unknown;

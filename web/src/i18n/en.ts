@@ -15,6 +15,9 @@ export const en: Translation = {
     backHome: 'Back to home',
     none: '—',
     cancel: 'Cancel',
+    provisionalDate: 'provisional',
+    provisionalDateHint:
+      'The State Council’s holiday notice for that year is not yet published; counted on the statutory holidays alone',
   },
   menu: {
     resident: 'Me',

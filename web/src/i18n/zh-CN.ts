@@ -14,6 +14,8 @@ export const zhCN = {
     backHome: '返回首页',
     none: '—',
     cancel: '取消',
+    provisionalDate: '暂定',
+    provisionalDateHint: '该年度国务院放假安排尚未发布，按法定节假日暂算',
   },
   menu: {
     resident: '我的',

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseMode, ServiceCase } from '../../api/services';
+import { ProvisionalDateTag } from '../../app/provisional-date-tag';
 import { formatDate } from '../credit/credit-format';
 import { deadlineColour, stateColour } from './services-format';
 
@@ -16,7 +17,10 @@ export function CaseStateTag({ state }: { state: ServiceCase['state'] }) {
 
 const CLOSED: readonly ServiceCase['state'][] = ['approved', 'denied', 'delivered', 'withdrawn'];
 
-/** The due date coloured by the time left (green, orange from the warning day, red overdue); nothing before acceptance. */
+/**
+ * The due date coloured by the time left (green, orange from the warning day, red overdue), marked 暂定 when counted on
+ * the provisional calendar; nothing before acceptance.
+ */
 export function CaseDeadlineTag({
   serviceCase,
 }: {
@@ -32,9 +36,13 @@ export function CaseDeadlineTag({
   else if (sla?.state === 'overdue') text = t('services.deadline.overdue', { date: text });
   else if (sla) text = t('services.deadline.left', { date: text, days: Math.max(sla.remainingDays, 0) });
   return (
-    <Tag color={deadlineColour(sla)} data-testid="case-deadline" data-sla={sla?.state ?? 'none'}>
-      {text}
-    </Tag>
+    <>
+      <Tag color={deadlineColour(sla)} data-testid="case-deadline" data-sla={sla?.state ?? 'none'}>
+        {text}
+      </Tag>
+      {/* While paused no date shows, so there is nothing to call provisional. */}
+      <ProvisionalDateTag provisional={sla?.state !== 'paused' && sla?.dueDateProvisional === true} />
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageError } from '../../../app/page-error';
+import { ProvisionalDateTag } from '../../../app/provisional-date-tag';
 import { formatDate, formatInstantDay } from '../credit-format';
 import { myDisputesQuery, myRecordsQuery } from '../credit-queries';
 import { DisputeKindTag, DisputeStatusTag } from '../status-tags';
@@ -41,7 +42,8 @@ export function DisputesCard() {
                     <div>
                       {t('credit.me.submittedOn', { date: formatInstantDay(d.submittedAt, i18n.language) })}
                       {d.status === 'open' &&
-                        ` · ${t('credit.me.dueOn', { date: formatDate(d.dueOn, i18n.language) })}`}
+                        ` · ${t('credit.me.dueOn', { date: formatDate(d.dueOn, i18n.language) })} `}
+                      <ProvisionalDateTag provisional={d.status === 'open' && d.dueDateProvisional} />
                     </div>
                     <Typography.Text type="secondary">{d.reason}</Typography.Text>
                     {d.decisionReason && (

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreditDispute, CreditRecord, Decision } from '../../../api/credit';
 import { type DecisionInput, decideDispute, fetchDisputeCase } from '../../../api/credit-officer';
 import { PageError } from '../../../app/page-error';
+import { ProvisionalDateTag } from '../../../app/provisional-date-tag';
 import { useIsNarrow } from '../../../app/use-is-narrow';
 import { formatDate, formatDateTime } from '../credit-format';
 import { DeadlineTag, DisputeKindTag, DisputeStatusTag, RecordStatusTag } from '../status-tags';
@@ -139,7 +140,9 @@ function CaseView({
             label: t('credit.officer.dueOn'),
             children: (
               <>
-                {formatDate(dispute.dueOn, i18n.language)} <DeadlineTag daysLeft={dispute.workingDaysLeft} />
+                {formatDate(dispute.dueOn, i18n.language)}{' '}
+                <ProvisionalDateTag provisional={dispute.status === 'open' && dispute.dueDateProvisional} />
+                <DeadlineTag daysLeft={dispute.workingDaysLeft} />
               </>
             ),
           },

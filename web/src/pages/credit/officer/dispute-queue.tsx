@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreditDispute } from '../../../api/credit';
 import { fetchDisputeQueue } from '../../../api/credit-officer';
 import { PageError } from '../../../app/page-error';
+import { ProvisionalDateTag } from '../../../app/provisional-date-tag';
 import { formatDate, formatDateTime } from '../credit-format';
 import { DeadlineTag, DisputeKindTag, DisputeStatusTag } from '../status-tags';
 import { useNameOf } from '../use-name-of';
@@ -86,7 +87,9 @@ export function DisputeQueue() {
                   width: 220,
                   render: (_, d) => (
                     <>
-                      {formatDate(d.dueOn, i18n.language)} <DeadlineTag daysLeft={d.workingDaysLeft} />
+                      {formatDate(d.dueOn, i18n.language)}{' '}
+                      <ProvisionalDateTag provisional={d.dueDateProvisional} />
+                      <DeadlineTag daysLeft={d.workingDaysLeft} />
                     </>
                   ),
                 }

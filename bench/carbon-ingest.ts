@@ -134,7 +134,7 @@ const drift = (times: number[]) =>
  * transaction per batch, into a copy of the events table's DDL in a file opened like the platform's. The first
  * batch warms up and is not timed.
  */
-function rawInserts(dir: string, ddl: string[], rows: unknown[][]) {
+async function rawInserts(dir: string, ddl: string[], rows: unknown[][]) {
   const database = openDatabase({ dialect: 'sqlite', file: join(dir, 'raw.db') });
   const sqlite = database.sqlite!;
   for (const statement of ddl) sqlite.exec(statement.replaceAll(TABLE, 'raw_behaviour_events'));
@@ -148,7 +148,9 @@ function rawInserts(dir: string, ddl: string[], rows: unknown[][]) {
   const started = performance.now();
   for (let i = BATCH; i < rows.length; i += BATCH) batch(rows.slice(i, i + BATCH));
   const s = seconds(started);
-  sqlite.close();
+  // Through the platform's close, which also ends the file's WAL checkpoints: closing the handle alone left the
+  // checkpoint worker holding the process open after the last RESULT line.
+  await database.close();
   return s;
 }
 
@@ -251,7 +253,7 @@ async function servicePhase(
   ).map((r) => r.sql);
   const stored = sqlite.prepare(`select * from ${TABLE} order by rowid`).raw(true).all() as unknown[][];
   if (stored.length !== serviceEvents + BATCH) throw new Error(`stored ${stored.length} events`);
-  const rawSeconds = rawInserts(dir, ddl, stored);
+  const rawSeconds = await rawInserts(dir, ddl, stored);
   const serviceRate = rate(serviceEvents, serviceSeconds);
   const rawRate = rate(serviceEvents, rawSeconds);
   console.log(

@@ -21,19 +21,22 @@ describe.each(testDialects)('insertRows and upsertRows on %s', (dialect) => {
         tier: string;
       }>`select * from scores order by resident`.execute(database.db)
     ).rows.map((r) => [r.resident, Number(r.score), r.tier]);
+  /** The two rows each test starts from: a at 500 (average), b at 610 (good). */
+  const insertAB = (trx: Parameters<typeof insertRows>[1]) =>
+    insertRows(
+      database,
+      trx,
+      'scores',
+      ['resident', 'score', 'tier'],
+      [
+        ['a', 500, 'average'],
+        ['b', 610, 'good'],
+      ],
+    );
 
   it('inserts rows and replaces the other columns of rows whose key exists, inside the caller’s transaction', async () => {
     await database.db.transaction().execute(async (trx) => {
-      await insertRows(
-        database,
-        trx,
-        'scores',
-        ['resident', 'score', 'tier'],
-        [
-          ['a', 500, 'average'],
-          ['b', 610, 'good'],
-        ],
-      );
+      await insertAB(trx);
       await upsertRows(
         database,
         trx,
@@ -96,16 +99,7 @@ describe.each(testDialects)('insertRows and upsertRows on %s', (dialect) => {
 
   it('updates rows by key: the columns named, then the key, inside the caller’s transaction', async () => {
     await database.db.transaction().execute(async (trx) => {
-      await insertRows(
-        database,
-        trx,
-        'scores',
-        ['resident', 'score', 'tier'],
-        [
-          ['a', 500, 'average'],
-          ['b', 610, 'good'],
-        ],
-      );
+      await insertAB(trx);
       await updateRows(database, trx, 'scores', ['score', 'tier'], ['resident'], [[720, 'excellent', 'b']]);
     });
     expect(await scores()).toEqual([

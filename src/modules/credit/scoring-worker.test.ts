@@ -12,7 +12,7 @@ import type { CreditTables } from './credit.tables';
 import { type CreditFixture, startCreditFixture } from './credit-test-support';
 import { createRecomputeService } from './recompute-service';
 import { recordTypes } from './record-types';
-import { toScored } from './rescore';
+import { SCORE_COLUMNS, toScored } from './rescore';
 import { computeScore, typeMap } from './score';
 import { startScoringWorker } from './scoring-worker';
 import { loadSeedRecords } from './seed';
@@ -25,21 +25,9 @@ describe.each(testDialects)('population recompute with a scoring worker on %s', 
   let f: CreditFixture;
   const db = () => tablesOf<CreditTables>(f.t.platform.database.db);
   const stored = async () =>
-    (
-      await db()
-        .selectFrom('credit_scores')
-        .select([
-          'resident_id',
-          'division_code',
-          'score',
-          'tier',
-          'model_version',
-          'dimensions',
-          'computed_at',
-        ])
-        .orderBy('resident_id')
-        .execute()
-    ).map((row) => ({ ...row, score: Number(row.score) }));
+    (await db().selectFrom('credit_scores').select(SCORE_COLUMNS).orderBy('resident_id').execute()).map(
+      (row) => ({ ...row, score: Number(row.score) }),
+    );
   const withoutTimes = (rows: Awaited<ReturnType<typeof stored>>) =>
     rows.map(({ computed_at: _, ...row }) => row);
 

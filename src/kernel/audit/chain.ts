@@ -10,13 +10,50 @@ export function digestOf(value: unknown): string | null {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }
 
+// Written as loops rather than entries/filter/sort/map chains: postings and audit entries of tens of thousands of
+// lines pass through here, and the output must stay byte for byte what it was (stored digests depend on it).
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (flatAndSorted(record, keys)) return JSON.stringify(record);
+  // Default sort compares UTF-16 code units, the order the digests were made with.
+  keys.sort();
+  let out = '{';
+  for (const key of keys) {
+    const field = record[key];
+    if (field === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(field)}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * True when JSON.stringify already writes `record` canonically: keys in sorted order and every value a string,
+ * a finite number, a boolean or null (ledger lines, table rows). Saves building the text key by key.
+ */
+function flatAndSorted(record: Record<string, unknown>, keys: readonly string[]): boolean {
+  // Only plain objects: a class may bring a toJSON (Date, Buffer) that JSON.stringify would call.
+  const prototype = Object.getPrototypeOf(record);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
+    const field = record[keys[i]!];
+    const type = typeof field;
+    if (
+      field !== null &&
+      type !== 'string' &&
+      type !== 'boolean' &&
+      !(type === 'number' && Number.isFinite(field))
+    )
+      return false;
+  }
+  return true;
 }
 
 /** The hash of a row covers every field but itself, and the previous row's hash: editing any row breaks the chain. */

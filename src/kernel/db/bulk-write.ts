@@ -1,7 +1,7 @@
-import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { BulkValue } from './bulk-insert';
 import type { SanquDatabase } from './connect';
+import { cachedStatement } from './statement-cache';
 import type { AnyDb } from './tables-of';
 
 /**
@@ -12,22 +12,6 @@ import type { AnyDb } from './tables-of';
  */
 
 const PG_PARAMETERS = 60_000;
-const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
-function prepared(sqlite: SQLite.Database, text: string): SQLite.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
-
 function assertIdentifier(name: string) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bulk write: not a plain identifier: ${name}`);
 }
@@ -51,7 +35,7 @@ export async function insertNew(
   if (rows.length === 0) return [];
   for (const name of [table, ...columns, ...key]) assertIdentifier(name);
   if (database.sqlite) {
-    const statement = prepared(
+    const statement = cachedStatement(
       database.sqlite,
       `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict do nothing`,
     );
@@ -90,8 +74,8 @@ export interface KeyedSelect {
 
 /**
  * The rows of `spec.table` matching any of `tuples` on `spec.keys`, as arrays `[...keys, ...columns]`: an index
- * probed once per tuple. SQLite runs one cached prepared statement per tuple; PostgreSQL joins the tuples sent as
- * text arrays (`unnest`), one statement for all of them.
+ * probed once per tuple. SQLite runs one statement per group of tuples that differ only in the first key (its
+ * values sent as a JSON array); PostgreSQL joins all the tuples sent as text arrays (`unnest`) in one statement.
  * @example await selectByKeys(database, trx, { table: 'accounts', keys: ['subject_id'], columns: ['account_no'] }, [['A'], ['B']]);
  */
 export async function selectByKeys(
@@ -102,17 +86,35 @@ export async function selectByKeys(
 ): Promise<unknown[][]> {
   if (tuples.length === 0) return [];
   for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
-  const unique = [...new Map(tuples.map((t) => [tupleKey(t), t])).values()];
+  const unique = [...new Map(tuples.map((t) => [t.join('\u0000'), t])).values()];
   const extra = spec.where ? ` and (${spec.where})` : '';
   if (database.sqlite) {
-    const statement = prepared(
+    // Tuples that agree on every key but the first share a statement: the first key's values go in as one JSON
+    // array (`in (select value from json_each(?))`), the others are bound. SQLite then probes the index for each
+    // value inside one statement, without a JavaScript round per tuple (ingesting a batch: one statement per day).
+    const [first, ...rest] = spec.keys;
+    const statement = cachedStatement(
       database.sqlite,
-      `select ${[...spec.keys, ...spec.columns].join(', ')} from ${spec.table} where ${spec.keys
-        .map((k) => `${k} = ?`)
-        .join(' and ')}${extra}`,
-    ).raw(true);
+      `select ${[...spec.keys, ...spec.columns].join(', ')} from ${spec.table} where ${first} in (select value from json_each(?))${rest
+        .map((k) => ` and ${k} = ?`)
+        .join('')}${extra}`,
+      true,
+    );
+    const groups = new Map<string, { firsts: string[]; rest: readonly string[] }>();
+    for (const tuple of unique) {
+      const others = tuple.slice(1);
+      const key = others.join('\u0000');
+      let group = groups.get(key);
+      if (!group) {
+        group = { firsts: [], rest: others };
+        groups.set(key, group);
+      }
+      group.firsts.push(tuple[0]!);
+    }
     const found: unknown[][] = [];
-    for (const tuple of unique) for (const row of statement.all(tuple) as unknown[][]) found.push(row);
+    for (const group of groups.values())
+      for (const row of statement.all(JSON.stringify(group.firsts), ...group.rest) as unknown[][])
+        found.push(row);
     return found;
   }
   const selected = [...spec.keys, ...spec.columns].map((c) => `t.${c}`).join(', ');

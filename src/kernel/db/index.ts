@@ -29,4 +29,5 @@ export {
 } from './migrations';
 export { holdWriteLock, openReadConnection, type ReadConnection, writeStamp } from './read-connection';
 export { withIndexesRebuilt } from './rebuild-indexes';
+export { cachedStatement } from './statement-cache';
 export { type AnyDb, tablesOf } from './tables-of';

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AuditActor, AuditService } from '../audit';
 import { digestOf } from '../audit';
-import { type AnyDb, isUniqueViolation, type SanquDatabase, tablesOf } from '../db';
+import {
+  type AnyDb,
+  cachedStatement,
+  insertRows,
+  isUniqueViolation,
+  type SanquDatabase,
+  selectByKeys,
+  tablesOf,
+} from '../db';
 import { AppError, notFound } from '../errors';
 import type { LedgerTables } from './ledger.tables';
 import { type Currency, normalisePosting, type PostingLine } from './posting';
@@ -34,7 +42,18 @@ export interface PostResult {
 
 export type LedgerService = ReturnType<typeof createLedgerService>;
 
-/** Postings with more lines than this update balances set-based (see applyLinesInBulk). */
+const LEDGER_ACCOUNT_COLUMNS = [
+  'id',
+  'currency',
+  'owner_type',
+  'owner_id',
+  'label',
+  'allow_negative',
+  'balance',
+  'created_at',
+] as const;
+
+/** Postings with more lines than this update balances set-based on PostgreSQL (see applyLinesInBulk). */
 const BULK_THRESHOLD = 32;
 /** Lines per UPDATE: two parameters each stays far below SQLite's 32,766 bound parameters. */
 const BULK_LINES = 5_000;
@@ -105,7 +124,23 @@ export function createLedgerService(
     }
   }
 
+  /**
+   * On SQLite: one cached prepared UPDATE per line through the raw handle, which shares the connection and so the
+   * transaction. No round trips, and no statement text to build for thousands of lines.
+   */
+  function applyLinesPrepared(sqlite: NonNullable<SanquDatabase['sqlite']>, lines: readonly PostingLine[]) {
+    const statement = cachedStatement(
+      sqlite,
+      'update ledger_accounts set balance = balance + ? where id = ? and (allow_negative = 1 or balance + ? >= 0)',
+    );
+    for (const line of lines) {
+      if (statement.run(line.amount, line.accountId, line.amount).changes !== 1)
+        throw new AppError(409, 'INSUFFICIENT_BALANCE', 'insufficientBalance', { account: line.accountId });
+    }
+  }
+
   function applyLines(trx: Kysely<LedgerTables>, lines: readonly PostingLine[]) {
+    if (database.sqlite) return applyLinesPrepared(database.sqlite, lines);
     return lines.length > BULK_THRESHOLD ? applyLinesInBulk(trx, lines) : applyLinesOneByOne(trx, lines);
   }
 
@@ -117,14 +152,13 @@ export function createLedgerService(
   ): Promise<PostResult> {
     const ids = [...new Set(request.lines.map((l) => l.accountId))];
     const currencyOf = new Map<string, string>();
-    for (let start = 0; start < ids.length; start += 5_000) {
-      const accounts = await trx
-        .selectFrom('ledger_accounts')
-        .select(['id', 'currency'])
-        .where('id', 'in', ids.slice(start, start + 5_000))
-        .execute();
-      for (const a of accounts) currencyOf.set(a.id, a.currency);
-    }
+    const accounts = await selectByKeys(
+      database,
+      trx,
+      { table: 'ledger_accounts', keys: ['id'], columns: ['currency'] },
+      ids.map((id) => [id]),
+    );
+    for (const [id, currency] of accounts) currencyOf.set(String(id), String(currency));
     const lines = normalisePosting(request.lines, (id) => {
       const currency = currencyOf.get(id);
       if (!currency) throw notFound('ledger account', id);
@@ -143,20 +177,13 @@ export function createLedgerService(
       })
       .execute();
     await applyLines(trx, lines);
-    // Chunked: one statement per 5,000 lines keeps under SQLite's 32,766 bound parameters.
-    for (let start = 0; start < lines.length; start += 5_000) {
-      await trx
-        .insertInto('ledger_postings')
-        .values(
-          lines.slice(start, start + 5_000).map((l) => ({
-            transaction_id: transactionId,
-            account_id: l.accountId,
-            currency: currencyOf.get(l.accountId)!,
-            amount: l.amount,
-          })),
-        )
-        .execute();
-    }
+    await insertRows(
+      database,
+      trx,
+      'ledger_postings',
+      ['transaction_id', 'account_id', 'currency', 'amount'],
+      lines.map((l) => [transactionId, l.accountId, currencyOf.get(l.accountId)!, l.amount]),
+    );
     await audit.record(trx, {
       actor: request.actor,
       action: 'ledger.post',
@@ -186,21 +213,22 @@ export function createLedgerService(
       wanted: readonly OpenAccount[],
       actor: AuditActor | null,
     ): Promise<number> {
-      const tx = tablesOf<LedgerTables>(trx);
       if (wanted.length === 0) return 0;
-      const existing = new Set<string>();
-      for (let i = 0; i < wanted.length; i += 1000) {
-        const ids = wanted.slice(i, i + 1000).map((a) => a.id);
-        for (const row of await tx
-          .selectFrom('ledger_accounts')
-          .select('id')
-          .where('id', 'in', ids)
-          .execute())
-          existing.add(row.id);
-      }
       const createdAt = now().toISOString();
-      const rows = [...new Map(wanted.filter((a) => !existing.has(a.id)).map((a) => [a.id, a])).values()].map(
-        (account) => ({
+      const unique = [...new Map(wanted.map((a) => [a.id, a])).values()];
+      const existing = new Set(
+        (
+          await selectByKeys(
+            database,
+            trx,
+            { table: 'ledger_accounts', keys: ['id'], columns: [] },
+            unique.map((a) => [a.id]),
+          )
+        ).map(([id]) => String(id)),
+      );
+      const rows = unique
+        .filter((a) => !existing.has(a.id))
+        .map((account) => ({
           id: account.id,
           currency: account.currency,
           owner_type: account.ownerType ?? null,
@@ -209,14 +237,15 @@ export function createLedgerService(
           allow_negative: account.allowNegative ? 1 : 0,
           balance: 0,
           created_at: createdAt,
-        }),
-      );
+        }));
       if (rows.length === 0) return 0;
-      for (let i = 0; i < rows.length; i += 1000)
-        await tx
-          .insertInto('ledger_accounts')
-          .values(rows.slice(i, i + 1000))
-          .execute();
+      await insertRows(
+        database,
+        trx,
+        'ledger_accounts',
+        LEDGER_ACCOUNT_COLUMNS,
+        rows.map((r) => LEDGER_ACCOUNT_COLUMNS.map((c) => r[c])),
+      );
       await audit.record(trx, {
         actor,
         action: 'ledger.open',

@@ -239,6 +239,73 @@ describe('timestampMillis', () => {
       expect(timestampMillis(bad)).toBeNull();
     }
   });
+
+  /** The regular-expression reading it replaced (kept here as the specification it must match). */
+  const TIMESTAMP =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+  function byRegex(text: string): number | null {
+    const match = TIMESTAMP.exec(text);
+    if (!match) return null;
+    const part = (index: number) => Number(match[index] ?? 0);
+    const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59)
+      return null;
+    const sign = match[8] === '-' ? -1 : 1;
+    if (part(9) > 14 || part(10) > 59) return null;
+    const offsetMinutes = sign * (part(9) * 60 + part(10));
+    const milliseconds = Math.floor(Number(`0.${match[7] ?? '0'}`) * 1000);
+    return Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMinutes * 60_000;
+  }
+
+  it('agrees with the regular-expression reading on near-valid and mangled timestamps', () => {
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    const wellFormed = fc
+      .tuple(
+        digits(4),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(2),
+        fc.option(
+          fc.tuple(
+            digits(2),
+            fc.option(fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 11 })),
+          ),
+        ),
+        fc.oneof(
+          fc.constant('Z'),
+          fc.tuple(fc.constantFrom('+', '-', '~'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`),
+        ),
+      )
+      .map(
+        ([y, mo, d, h, mi, sec, zone]) =>
+          `${y}-${mo}-${d}T${h}:${mi}${sec ? `:${sec[0]}${sec[1] === null ? '' : `.${sec[1]}`}` : ''}${zone}`,
+      );
+    const mangled = fc
+      .tuple(wellFormed, fc.nat(40), fc.string({ maxLength: 3 }))
+      .map(
+        ([text, at, insert]) =>
+          text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1),
+      );
+    fc.assert(
+      fc.property(fc.oneof(wellFormed, mangled, fc.string({ maxLength: 40 })), (text) => {
+        expect(timestampMillis(text)).toBe(byRegex(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const edge of [
+      '2024-02-29T00:00Z',
+      '2023-02-29T00:00Z',
+      '0000-02-29T00:00Z',
+      '0004-02-29T00:00Z',
+      '2026-03-10T00:15:00.Z',
+      '2026-03-10T00:15:00.1234567890Z',
+      '2026-03-10T00:15:00+08:60',
+    ])
+      expect(timestampMillis(edge)).toBe(byRegex(edge));
+  });
 });
 
 describe('describing rejections', () => {

@@ -73,6 +73,11 @@ export interface BatchOptions {
   maxAgeDays?: number;
   /** Tolerated source clock drift into the future; default 5 */
   clockSkewMinutes?: number;
+  /**
+   * Resident IDs known to be valid as written (the ingest service's residents with an account): their GB 11643
+   * check is skipped. Any other ID is checked in full.
+   */
+  knownSubject?: (subjectId: string) => boolean;
 }
 
 export const BATCH_DEFAULTS = { maxEvents: 10_000, maxAgeDays: 90, clockSkewMinutes: 5 } as const;
@@ -104,34 +109,38 @@ export function parseBehaviourBatch(
   const items = readItems(body instanceof Uint8Array ? new TextDecoder().decode(body) : body, maxEvents);
   if ('error' in items) return { ok: false, error: items.error };
   const now = (options.now ?? new Date()).getTime();
-  const window = {
+  const window: Window = {
     latest: now + (options.clockSkewMinutes ?? BATCH_DEFAULTS.clockSkewMinutes) * 60_000,
     maxAgeDays: options.maxAgeDays ?? BATCH_DEFAULTS.maxAgeDays,
     now,
+    today: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10),
+    knownSubject: options.knownSubject ?? (() => false),
   };
   const events: ValidEvent[] = [];
   const rejected: RejectedEvent[] = [];
   const firstIndex = new Map<string, number>();
-  for (const item of items.list) {
+  const reject = (item: Item, reason: EventRejection) => {
     const eventId = idOf(item.value);
-    const reject = (reason: EventRejection) =>
-      rejected.push({ index: item.index, ...(eventId === undefined ? {} : { eventId }), reason });
+    rejected.push({ index: item.index, ...(eventId === undefined ? {} : { eventId }), reason });
+  };
+  for (const item of items.list) {
     if ('malformed' in item) {
-      reject({ code: 'malformed_line', params: { line: item.index + 1, detail: item.malformed } });
+      reject(item, { code: 'malformed_line', params: { line: item.index + 1, detail: item.malformed } });
       continue;
     }
-    const checked = validateEvent(item.value, catalogue, window);
+    const checked = validateEvent(item.value, catalogue, window, item.index);
     if ('code' in checked) {
-      reject(checked);
+      reject(item, checked);
       continue;
     }
-    const earlier = firstIndex.get(eventKey(checked));
+    const key = eventKey(checked);
+    const earlier = firstIndex.get(key);
     if (earlier !== undefined) {
-      reject({ code: 'duplicate', params: { eventId: checked.eventId, firstIndex: earlier } });
+      reject(item, { code: 'duplicate', params: { eventId: checked.eventId, firstIndex: earlier } });
       continue;
     }
-    firstIndex.set(eventKey(checked), item.index);
-    events.push({ ...checked, index: item.index });
+    firstIndex.set(key, item.index);
+    events.push(checked);
   }
   return { ok: true, events, rejected };
 }
@@ -185,33 +194,52 @@ interface Window {
   now: number;
   latest: number;
   maxAgeDays: number;
+  /** Asia/Shanghai date of `now`, 'YYYY-MM-DD': birth dates after it are refused */
+  today: string;
+  knownSubject: (subjectId: string) => boolean;
 }
 
+// Runs once per event, thousands per batch: checks loop over the fields instead of building arrays of them, and
+// the valid event is built once, in its final shape.
 function validateEvent(
   value: unknown,
   catalogue: BehaviourCatalogue,
   window: Window,
-): (BehaviourEvent & { at: number }) | EventRejection {
+  index: number,
+): ValidEvent | EventRejection {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { code: 'not_object', params: { found: kindOf(value) } };
   }
   const record = value as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((key) => !KNOWN_FIELDS.has(key));
-  if (unknown.length > 0) return { code: 'unknown_field', params: { field: unknown.map(clip).join(', ') } };
-  const missing = REQUIRED.filter((field) => record[field] === undefined || record[field] === null);
-  if (missing.length > 0) return { code: 'missing_field', params: { field: missing.join(', ') } };
-  const { eventId, subjectId, behaviour, amount, occurredAt, source } = record;
+  const { eventId, subjectId: subject, behaviour, amount, occurredAt, source } = record;
+  const present =
+    (eventId === undefined ? 0 : 1) +
+    (subject === undefined ? 0 : 1) +
+    (behaviour === undefined ? 0 : 1) +
+    (amount === undefined ? 0 : 1) +
+    (occurredAt === undefined ? 0 : 1) +
+    (source === undefined ? 0 : 1);
+  // More keys than known fields with a value: look for the unknown one (a key holding undefined is not one).
+  if (Object.keys(record).length !== present) {
+    const unknown = Object.keys(record).filter((field) => !KNOWN_FIELDS.has(field));
+    if (unknown.length > 0) return { code: 'unknown_field', params: { field: unknown.map(clip).join(', ') } };
+  }
+  if (eventId == null || subject == null || behaviour == null || amount == null || occurredAt == null) {
+    const missing = REQUIRED.filter((name) => record[name] === undefined || record[name] === null);
+    return { code: 'missing_field', params: { field: missing.join(', ') } };
+  }
 
   if (typeof eventId !== 'string') return wrongType('eventId', 'string');
   // Control characters would corrupt logs and CSV exports of the per-event report.
-  if (eventId.length < 1 || eventId.length > 128 || /\p{Cc}/u.test(eventId)) {
+  if (eventId.length < 1 || eventId.length > 128 || CONTROL.test(eventId)) {
     return { code: 'invalid_event_id', params: { length: eventId.length } };
   }
-  if (typeof subjectId !== 'string') return wrongType('subjectId', 'string');
-  const today = new Date(window.now + 8 * 3_600_000).toISOString().slice(0, 10);
-  const resident = parseResidentId(subjectId, { today });
-  if (!resident.ok) {
-    return { code: 'invalid_subject', params: subjectCheckParams(resident.reason) };
+  if (typeof subject !== 'string') return wrongType('subjectId', 'string');
+  let subjectId = subject;
+  if (!window.knownSubject(subject)) {
+    const resident = parseResidentId(subject, { today: window.today });
+    if (!resident.ok) return { code: 'invalid_subject', params: subjectCheckParams(resident.reason) };
+    subjectId = resident.value.id;
   }
   if (typeof behaviour !== 'string') return wrongType('behaviour', 'string');
   const known = catalogue.get(behaviour);
@@ -242,29 +270,77 @@ function validateEvent(
   if (source !== undefined && (typeof source !== 'string' || source.length < 1 || source.length > 64)) {
     return wrongType('source', 'string of 1-64 characters');
   }
-  const event = { eventId, subjectId: resident.value.id, behaviour, amount, occurredAt, at };
-  return source === undefined ? event : { ...event, source };
+  const event: ValidEvent = { eventId, subjectId, behaviour, amount, occurredAt, index, at };
+  if (source !== undefined) event.source = source;
+  return event;
 }
 
-const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const CONTROL = /\p{Cc}/u;
+
+/** Days per month of a common year; February gains a day in leap years. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number in `text` at [start, start + length) if all its characters are ASCII digits, else -1. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    // Past the end charCodeAt gives NaN, which fails this test too.
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 /**
- * Milliseconds since the epoch of an ISO-8601 timestamp that carries its offset ('Z' or ±hh:mm), or null.
- * Checked field by field because Date.parse accepts offset-less local times and rolls 02-30 over to March.
+ * Milliseconds since the epoch of an ISO-8601 timestamp that carries its offset ('Z' or ±hh:mm), or null:
+ * `YYYY-MM-DDThh:mm[:ss[.f…]]` with 1-9 fraction digits. Checked field by field because Date.parse accepts
+ * offset-less local times and rolls 02-30 over to March. Read by character position rather than by regular
+ * expression: every event of a batch passes through here.
  */
 export function timestampMillis(text: string): number | null {
-  const match = TIMESTAMP.exec(text);
-  if (!match) return null;
-  const part = (index: number) => Number(match[index] ?? 0);
-  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59)
+  const length = text.length;
+  if (length < 17 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
     return null;
-  const sign = match[8] === '-' ? -1 : 1;
-  if (part(9) > 14 || part(10) > 59) return null;
-  const offsetMinutes = sign * (part(9) * 60 + part(10));
-  const milliseconds = Math.floor(Number(`0.${match[7] ?? '0'}`) * 1000);
+  // Date.UTC reads years 0-99 as 1900-1999; the leap rule follows it so both agree on the date.
+  const fullYear = year < 100 ? year + 1900 : year;
+  const leap = month === 2 && fullYear % 4 === 0 && (fullYear % 100 !== 0 || fullYear % 400 === 0);
+  if (day > MONTH_DAYS[month - 1]! + (leap ? 1 : 0)) return null;
+  let at = 16;
+  let second = 0;
+  let milliseconds = 0;
+  if (text[at] === ':') {
+    second = digitsAt(text, at + 1, 2);
+    if (second < 0 || second > 59) return null;
+    at += 3;
+    if (text[at] === '.') {
+      let end = at + 1;
+      while (end < length && end - at <= 9 && digitsAt(text, end, 1) >= 0) end++;
+      if (end === at + 1) return null;
+      milliseconds = Math.floor(Number(`0.${text.slice(at + 1, end)}`) * 1000);
+      at = end;
+    }
+  }
+  let offsetMinutes = 0;
+  if (text[at] === 'Z') {
+    at += 1;
+  } else {
+    const sign = text[at] === '-' ? -1 : text[at] === '+' ? 1 : 0;
+    const offsetHours = digitsAt(text, at + 1, 2);
+    const offsetRest = digitsAt(text, at + 4, 2);
+    if (sign === 0 || text[at + 3] !== ':' || offsetHours < 0 || offsetHours > 14 || offsetRest < 0)
+      return null;
+    if (offsetRest > 59) return null;
+    offsetMinutes = sign * (offsetHours * 60 + offsetRest);
+    at += 6;
+  }
+  if (at !== length) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMinutes * 60_000;
 }
 

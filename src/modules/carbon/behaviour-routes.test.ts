@@ -116,6 +116,16 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
     expect(report.results[5].reason.message).toContain('not registered in the city');
   });
 
+  it('accepts a resident’s events once their account is opened, after refusing them before', async () => {
+    const newcomer = '11010519491231002X';
+    const before = (await send(JSON.stringify([event('new-1', newcomer, 'bus_trip', 1)]), ingest)).json();
+    expect(before.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'invalid_subject' } });
+    // The ingest service remembers residents with an account, never residents without one.
+    await t.platform.carbon.accounts.open('resident', newcomer, '330802', null);
+    const after = (await send(JSON.stringify([event('new-2', newcomer, 'bus_trip', 1)]), ingest)).json();
+    expect(after.results[0]).toMatchObject({ status: 'accepted' });
+  });
+
   it('treats one eventId sent twice in a batch as a duplicate whatever source the events claim', async () => {
     const pair = [
       { ...event('dup-1', resident, 'bus_trip', 1), source: 'x' },
@@ -146,6 +156,32 @@ describe.each(testDialects)('carbon behaviour ingestion on %s', (dialect) => {
       await send(JSON.stringify([event('cap-9', other, 'no_disposable_tableware', 1, at)]), ingest)
     ).json();
     expect(later.results[0]).toMatchObject({ status: 'accepted', points: 0, capped: true });
+  });
+
+  it('counts a re-sent event neither twice nor against the cap twice when it comes back among new ones', async () => {
+    const third = (await t.platform.registry.residentsAfter({ limit: 5 }))
+      .map((r) => r.residentId)
+      .find((id) => id !== resident && id !== other)!;
+    const at = hourAgo();
+    const tableware = (id: string) => event(id, third, 'no_disposable_tableware', 1, at);
+    const first = (await send(JSON.stringify([tableware('mix-0')]), ingest)).json();
+    expect(first.results[0]).toMatchObject({ status: 'accepted', capped: false });
+    // mix-0 sorts first: assessed as new, it would use up the cap a unit early and cost mix-2 its points.
+    const second = (
+      await send(JSON.stringify(['mix-0', 'mix-1', 'mix-2', 'mix-3'].map(tableware)), ingest)
+    ).json();
+    expect(second.results.map((r: { status: string }) => r.status)).toEqual([
+      'duplicate',
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
+    expect(second.results[0].reason.code).toBe('already_received');
+    expect(second.results.slice(1).map((r: { capped: boolean }) => r.capped)).toEqual([false, false, true]);
+    expect(second.results[1].points).toBeGreaterThan(0);
+    expect(second.results[2].points).toBeGreaterThan(0);
+    expect(second.results[3].points).toBe(0);
+    expect(second).toMatchObject({ accepted: 3, duplicates: 1 });
   });
 
   it('keeps caps exact when two batches for one person race', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditActor, AuditService } from '../../kernel/audit';
 import type { Actor } from '../../kernel/auth';
 import { type SanquDatabase, serializeWithinTransaction, tablesOf } from '../../kernel/db';
@@ -6,11 +7,11 @@ import type { LedgerService } from '../../kernel/ledger';
 import { type EventRejection, parseBehaviourBatch, type ValidEvent } from './behaviour-events';
 import type { CarbonTables } from './carbon.tables';
 import { describeBatchError, describeEventRejection } from './event-messages';
+import { storeAssessed } from './ingest-accept';
 import { type CreditRun, creditPendingWithin } from './ingest-credit';
-import { accountsOf, type EventRow, insertEvents, storedIds, usageOf } from './ingest-store';
+import { createAccountCache } from './ingest-store';
 import { createCreditWorker } from './ingest-worker';
 import { loadBehaviourCatalogue, loadPointsConfig } from './load-behaviours';
-import { assessBatch, dayOfMillis, expiryOfDay } from './points';
 import { walletOf } from './points-accounts';
 
 export type EventStatus = 'accepted' | 'duplicate' | 'rejected';
@@ -73,6 +74,7 @@ export function createCarbonIngestService(
     }
   }
   const worker = createCreditWorker(() => creditPending());
+  const accountCache = createAccountCache();
 
   async function ingestFrom(
     source: string,
@@ -83,7 +85,7 @@ export function createCarbonIngestService(
   ): Promise<IngestReport> {
     const catalogue = loadBehaviourCatalogue();
     const config = loadPointsConfig();
-    const parsed = parseBehaviourBatch(body, catalogue, { now: now() });
+    const parsed = parseBehaviourBatch(body, catalogue, { now: now(), knownSubject: accountCache.has });
     if (!parsed.ok) {
       const status = parsed.error.code === 'too_many_events' ? 413 : 400;
       throw new AppError(status, `BATCH_${parsed.error.code.toUpperCase()}`, 'invalidValue', {
@@ -105,25 +107,14 @@ export function createCarbonIngestService(
     await audit.transaction(db, async (trx) => {
       // One accepting transaction at a time keeps the daily caps exact (SQLite has one writer anyway).
       await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
-      const stored = await storedIds(
+      await accountCache.fill(
         database,
         trx,
-        source,
-        parsed.events.map((e) => e.eventId),
+        parsed.events.map((e) => e.subjectId),
       );
-      const accounts = await accountsOf(database, trx, [...new Set(parsed.events.map((e) => e.subjectId))]);
       const firstIndex = new Map<string, number>();
       const fresh: ValidEvent[] = [];
       for (const e of parsed.events) {
-        if (stored.has(e.eventId)) {
-          refuse(
-            e.index,
-            e.eventId,
-            { code: 'already_received', params: { eventId: e.eventId } },
-            'duplicate',
-          );
-          continue;
-        }
         // The parser dedupes on the client's own `source` field; the source that counts is the caller.
         const earlier = firstIndex.get(e.eventId);
         if (earlier !== undefined) {
@@ -136,7 +127,7 @@ export function createCarbonIngestService(
           continue;
         }
         firstIndex.set(e.eventId, e.index);
-        if (!accounts.has(e.subjectId)) {
+        if (!accountCache.has(e.subjectId)) {
           refuse(
             e.index,
             e.eventId,
@@ -145,7 +136,7 @@ export function createCarbonIngestService(
           );
           continue;
         }
-        fresh.push({ ...e, source });
+        fresh.push(e);
       }
       const receivedAt = now().toISOString();
       const batch = await trx
@@ -161,78 +152,54 @@ export function createCarbonIngestService(
         .returning('id')
         .executeTakeFirstOrThrow();
       const batchId = Number(batch.id);
-      const pairs = new Map(fresh.map((e) => [`${e.subjectId}|${dayOfMillis(e.at)}`, e]));
-      const used = await usageOf(
+      const { stored, receivedBefore } = await storeAssessed(
         database,
         trx,
-        [...pairs.values()].map((e) => [e.subjectId, dayOfMillis(e.at)] as const),
+        { source, batchId, receivedAt, catalogue, config },
+        fresh,
       );
-      const assessed = assessBatch(catalogue, config, fresh, used).results;
-      const rows = assessed.map(({ event, day, assessment }): EventRow => {
-        const at = (event as ValidEvent).at;
-        return [
-          source,
-          event.eventId,
-          event.subjectId,
-          event.behaviour,
-          event.amount,
-          new Date(at).toISOString(),
-          day,
-          Math.round(assessment.creditedUnits * 1000),
-          assessment.grams,
-          assessment.points,
-          assessment.capped ? 1 : 0,
-          expiryOfDay(day, config),
-          null,
-          receivedAt,
-          null,
-          batchId,
-        ];
-      });
-      const inserted = await insertEvents(database, trx, rows);
+      for (const e of receivedBefore)
+        refuse(e.index, e.eventId, { code: 'already_received', params: { eventId: e.eventId } }, 'duplicate');
       const owed = new Map<string, number>();
-      assessed.forEach(({ event, assessment }, i) => {
-        const index = (event as ValidEvent).index;
-        // Unreachable under the ingest lock; reported truthfully if another writer ever slips in.
-        if (!inserted[i]) {
-          refuse(
-            index,
-            event.eventId,
-            { code: 'already_received', params: { eventId: event.eventId } },
-            'duplicate',
-          );
-          return;
-        }
+      const ids: string[] = [];
+      for (const { event, assessment } of stored) {
         results.push({
-          index,
+          index: event.index,
           eventId: event.eventId,
           status: 'accepted',
           points: assessment.points,
           grams: assessment.grams,
           capped: assessment.capped,
         });
-        if (assessment.points === 0) return;
-        const account = accounts.get(event.subjectId)!;
+        ids.push(event.eventId);
+        if (assessment.points === 0) continue;
+        const account = accountCache.get(event.subjectId)!;
         owed.set(account, (owed.get(account) ?? 0) + assessment.points);
         points += assessment.points;
-      });
-      const accepted = inserted.filter(Boolean).length;
+      }
       await trx
         .updateTable('carbon_behaviour_batches')
         .set({
-          events: accepted,
+          events: stored.length,
           points,
           credits: JSON.stringify([...owed]),
           credited_at: points > 0 ? null : receivedAt,
         })
         .where('id', '=', batchId)
         .execute();
+      // The events name their batch (batch_id), so the entry counts them and fixes their ids with a digest rather
+      // than listing ten thousand ids.
       await audit.record(trx, {
         actor,
         action: 'carbon.behaviours.ingest',
         resourceType: 'carbon_behaviour_batch',
         resourceId: String(batchId),
-        after: { source, events: rows.filter((_, i) => inserted[i]).map((r) => r[1]), points },
+        after: {
+          source,
+          events: stored.length,
+          eventIdsSha256: createHash('sha256').update(ids.join('\n')).digest('hex'),
+          points,
+        },
         requestId,
       });
     });

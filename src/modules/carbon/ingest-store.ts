@@ -23,20 +23,38 @@ export async function accountsOf(database: SanquDatabase, trx: AnyDb, subjects: 
   return new Map(rows.map(([subject, account]) => [String(subject), String(account)]));
 }
 
-/** The event ids among `ids` that `source` sent before. */
-export async function storedIds(database: SanquDatabase, trx: AnyDb, source: string, ids: readonly string[]) {
-  const rows = await selectByKeys(
-    database,
-    trx,
-    { table: 'carbon_behaviour_events', keys: ['source', 'event_id'], columns: [] },
-    ids.map((id) => [source, id]),
-  );
-  return new Set(rows.map((row) => String(row[1])));
+/** Entries kept before the cache starts over: about 100 MB at most. */
+const ACCOUNT_CACHE_LIMIT = 1_000_000;
+
+/**
+ * Residents' household-life account numbers as seen before, so a batch probes only residents it has not met.
+ * Safe to keep across transactions and processes because an account, once opened, is never closed, renumbered or
+ * given to another resident; a resident without an account is never remembered, so one opened later is found.
+ */
+export function createAccountCache(limit = ACCOUNT_CACHE_LIMIT) {
+  const known = new Map<string, string>();
+  return {
+    /** The account of `subject` (exactly as written) if it has been seen: such an ID was validated at registration. */
+    get: (subject: string) => known.get(subject),
+    has: (subject: string) => known.has(subject),
+    /** Reads the accounts of those `subjects` not seen yet, in one bulk probe; residents without one stay unknown. */
+    async fill(database: SanquDatabase, trx: AnyDb, subjects: readonly string[]) {
+      let missing = [...new Set(subjects.filter((subject) => !known.has(subject)))];
+      if (missing.length === 0) return;
+      // Full: start over, with every subject of this batch read again (the caller reads them all from here).
+      if (known.size + missing.length > limit) {
+        known.clear();
+        missing = [...new Set(subjects)];
+      }
+      for (const [subject, account] of await accountsOf(database, trx, missing)) known.set(subject, account);
+    },
+  };
 }
 
 /**
- * Units each (person, behaviour, day) already has credited, by usageKey, for the given (person, day) pairs:
- * summed from the events themselves (reversed ones no longer count), through the (subject_id, day) index.
+ * Thousandths of a unit each (person, behaviour, day) already has credited, by usageKey, for the given
+ * (person, day) pairs: summed from the events themselves (reversed ones no longer count), through the
+ * (subject_id, day) index.
  */
 export async function usageOf(
   database: SanquDatabase,
@@ -59,7 +77,7 @@ export async function usageOf(
     const key = usageKey(String(subject), String(behaviour), String(day));
     milli.set(key, (milli.get(key) ?? 0) + Number(credited));
   }
-  return new Map([...milli].map(([key, m]) => [key, m / 1000]));
+  return milli;
 }
 
 export const EVENT_COLUMNS = [

@@ -9,6 +9,7 @@ import {
   assessBehaviour,
   dayKey,
   expiryDate,
+  isoOfMillis,
   parsePointsConfig,
   reversalOf,
   usageKey,
@@ -275,5 +276,18 @@ describe('caps with a hand-made catalogue', () => {
       points: 50,
       capped: true,
     });
+  });
+});
+
+describe('isoOfMillis', () => {
+  it('writes what toISOString writes, for any instant', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 300_000_000_000_000 }), (millis) => {
+        expect(isoOfMillis(millis)).toBe(new Date(millis).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const edge of [0, 999, 86_399_999, 86_400_000, 253_402_300_799_999, 253_402_300_800_000, -1])
+      expect(isoOfMillis(edge)).toBe(new Date(edge).toISOString());
   });
 });

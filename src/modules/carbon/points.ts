@@ -109,6 +109,35 @@ export function dayOfMillis(millis: number): string {
   return name;
 }
 
+const utcDays = new Map<number, string>();
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `new Date(millis).toISOString()` for years 1970-9999, a few times faster: the date part is formatted once per
+ * UTC day and kept, the time of day is arithmetic. Every stored event's occurred_at goes through here.
+ */
+export function isoOfMillis(millis: number): string {
+  const index = Math.floor(millis / DAY_MS);
+  let date = utcDays.get(index);
+  if (date === undefined) {
+    if (millis < 0 || millis >= MAX_ISO_MILLIS) return new Date(millis).toISOString();
+    date = new Date(index * DAY_MS).toISOString().slice(0, 11);
+    if (utcDays.size > 100_000) utcDays.clear();
+    utcDays.set(index, date);
+  }
+  let rest = millis - index * DAY_MS;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  return `${date}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+}
+
+/** 10000-01-01T00:00:00Z: from here toISOString writes six-digit years. */
+const MAX_ISO_MILLIS = 253_402_300_800_000;
+
 /**
  * The first Asia/Shanghai day on which points earned at `earnedAt` can no longer be spent: the earning day plus
  * `expiryMonths`, clamped to the month's end (earned 2028-02-29, 12 months -> '2029-02-28').
@@ -222,13 +251,30 @@ export function assessBatch(
   events: readonly (BehaviourEvent & { at?: number })[],
   usedUnits: ReadonlyMap<string, number> = new Map(),
 ): { results: BatchAssessment[]; usedUnits: Map<string, number> } {
-  const used = new Map<string, number>();
-  for (const [key, units] of usedUnits) used.set(key, toMilli(units));
   const seen = new Set<string>();
-  const ordered = events.map((event) => {
+  for (const event of events) {
     const key = eventKey(event);
     if (seen.has(key)) throw new RangeError(`event ${event.eventId} appears twice`);
     seen.add(key);
+  }
+  const used = new Map<string, number>();
+  for (const [key, units] of usedUnits) used.set(key, toMilli(units));
+  const results = assessInOrder(catalogue, config, events, used);
+  return { results, usedUnits: new Map([...used].map(([key, milli]) => [key, milli / 1000])) };
+}
+
+/**
+ * assessBatch for the ingest path, which counts usage in thousandths of a unit already: `usedMilli` (by usageKey)
+ * is updated in place with this batch's units, so ten thousand events do not copy their usage map twice. The
+ * caller has made the events unique (assessBatch checks; this path does not check again).
+ */
+export function assessInOrder<E extends BehaviourEvent & { at?: number }>(
+  catalogue: BehaviourCatalogue,
+  config: Pick<PointsConfig, 'gramsPerPoint'>,
+  events: readonly E[],
+  usedMilli: Map<string, number>,
+): (BatchAssessment & { event: E })[] {
+  const ordered = events.map((event) => {
     // Parsed once by the batch parser when it is there (`at`); thousands of events per batch make this count.
     const at = event.at ?? timestampMillis(event.occurredAt);
     if (at === null) throw new RangeError(`event ${event.eventId}: bad occurredAt ${event.occurredAt}`);
@@ -240,15 +286,14 @@ export function assessBatch(
       compareText(a.event.eventId, b.event.eventId) ||
       compareText(a.event.source ?? '', b.event.source ?? ''),
   );
-  const results = ordered.map(({ event, at }) => {
+  return ordered.map(({ event, at }) => {
     const day = dayOfMillis(at);
     const key = usageKey(event.subjectId, event.behaviour, day);
-    const before = used.get(key) ?? 0;
+    const before = usedMilli.get(key) ?? 0;
     const assessment = assessBehaviour(catalogue, config, event, before / 1000);
-    used.set(key, before + toMilli(assessment.creditedUnits));
+    usedMilli.set(key, before + toMilli(assessment.creditedUnits));
     return { event, day, assessment };
   });
-  return { results, usedUnits: new Map([...used].map(([key, milli]) => [key, milli / 1000])) };
 }
 
 /** Code-unit order, the same on every machine and locale (localeCompare is not). */

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { AnyDb, SanquDatabase } from '../../kernel/db';
+import type { ValidEvent } from './behaviour-events';
+import type { BehaviourCatalogue } from './behaviours';
+import { type EventRow, insertEvents, usageOf } from './ingest-store';
+import {
+  type Assessment,
+  assessInOrder,
+  dayOfMillis,
+  expiryOfDay,
+  isoOfMillis,
+  type PointsConfig,
+} from './points';
+
+export interface StoredEvent {
+  event: ValidEvent;
+  assessment: Assessment;
+}
+
+export interface StoreRequest {
+  source: string;
+  batchId: number;
+  receivedAt: string;
+  catalogue: BehaviourCatalogue;
+  config: PointsConfig;
+}
+
+/**
+ * Assesses `events` against the daily caps and stores them with their points, inside the caller's transaction and
+ * under the ingest lock. The events must be unique in the batch and belong to residents with an account.
+ *
+ * Whether an event was received before is left to the insert (ON CONFLICT DO NOTHING) instead of a lookup per
+ * event first: a retried event is the exception, so the common batch pays one index probe per event, not two.
+ * When the insert does find stored events, the batch was assessed as if they were new (and their units were in
+ * the usage read as well), so the attempt is rolled back to a savepoint and the others assessed again without
+ * them; under the lock the second attempt stores them all. Returns the stored events in assessment order and the
+ * events that had been received before.
+ */
+export async function storeAssessed(
+  database: SanquDatabase,
+  trx: AnyDb,
+  request: StoreRequest,
+  events: readonly ValidEvent[],
+): Promise<{ stored: StoredEvent[]; receivedBefore: ValidEvent[] }> {
+  const receivedBefore: ValidEvent[] = [];
+  let candidates = events;
+  await sql`savepoint carbon_store_assessed`.execute(trx);
+  for (;;) {
+    const used = await usageOf(database, trx, pairsOf(candidates));
+    const assessed = assessInOrder(request.catalogue, request.config, candidates, used);
+    const expiries = new Map<string, string>();
+    const rows = assessed.map(({ event, day, assessment }) => {
+      let expires = expiries.get(day);
+      if (expires === undefined) {
+        expires = expiryOfDay(day, request.config);
+        expiries.set(day, expires);
+      }
+      return rowOf(request, event, day, assessment, expires);
+    });
+    const inserted = await insertEvents(database, trx, rows);
+    if (inserted.every(Boolean)) {
+      await sql`release savepoint carbon_store_assessed`.execute(trx);
+      return { stored: assessed, receivedBefore };
+    }
+    await sql`rollback to savepoint carbon_store_assessed`.execute(trx);
+    const stored = new Set(assessed.filter((_, i) => !inserted[i]).map((a) => a.event.eventId));
+    for (const event of candidates) if (stored.has(event.eventId)) receivedBefore.push(event);
+    candidates = candidates.filter((event) => !stored.has(event.eventId));
+  }
+}
+
+/** The distinct (resident, Asia/Shanghai day) pairs of `events`, whose cap usage the assessment needs. */
+function pairsOf(events: readonly ValidEvent[]): [subject: string, day: string][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const event of events) {
+    const day = dayOfMillis(event.at);
+    const key = `${event.subjectId}|${day}`;
+    if (!pairs.has(key)) pairs.set(key, [event.subjectId, day]);
+  }
+  return [...pairs.values()];
+}
+
+function rowOf(
+  request: StoreRequest,
+  event: ValidEvent,
+  day: string,
+  assessment: Assessment,
+  expiresOn: string,
+): EventRow {
+  return [
+    request.source,
+    event.eventId,
+    event.subjectId,
+    event.behaviour,
+    event.amount,
+    isoOfMillis(event.at),
+    day,
+    Math.round(assessment.creditedUnits * 1000),
+    assessment.grams,
+    assessment.points,
+    assessment.capped ? 1 : 0,
+    expiresOn,
+    null,
+    request.receivedAt,
+    null,
+    request.batchId,
+  ];
+}

@@ -4,16 +4,19 @@
 // within each behaviour's daily cap, occurredAt within the last 30 days (Asia/Shanghai, +08:00), random seeded
 // residents, unique eventIds. The source is the demo officer `officer-330800-ecology`.
 //
-// 1. carbon-ingest-service: events/s through `platform.carbon.behaviours.ingest` in batches of 10,000. Baseline,
-//    in the same run: the very rows the service stored, read back and inserted with a raw better-sqlite3 prepared
-//    statement, one transaction per batch of 10,000, into a table of the same shape (the DDL of
-//    carbon_behaviour_events as migrated, its indexes included) in a file opened with the platform's pragmas.
-//    Target: ratio ≥ 0.40.
+// 1. carbon-ingest-service: events/s through `platform.carbon.behaviours.ingest` in batches of 10,000, crediting
+//    the points included. Baseline, in the same run: the very rows the service stored, read back after each batch
+//    and inserted right then with a raw better-sqlite3 prepared statement, one transaction per batch, into a table
+//    of the same shape (the DDL of carbon_behaviour_events as migrated, its indexes included) in a file opened with
+//    the platform's pragmas; service and baseline batches alternate, so drift in the machine's speed hits both.
+//    Target: ratio ≥ 0.40. With SANQU_BENCH_PROFILE=<file> a CPU profile of this loop is written (the baseline's
+//    batches are in it, under openRawBaseline).
 // 2. carbon-ingest-http: events/s through the real app (`buildApp`, listening on 127.0.0.1), logged in as the
 //    officer, POSTing JSON batches of 10,000 to /api/v1/carbon/behaviours:batch with fetch: one request at a time,
 //    and two at a time. Baseline: a bare Fastify server in the same process whose route takes the same JSON body
 //    and answers {}. Target: ≥ 100,000 events/s.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,28 +133,30 @@ const drift = (times: number[]) =>
   `batch of ${fmt(BATCH)}: first ${fmt(times[0]!)} ms, last ${fmt(times[times.length - 1]!)} ms`;
 
 /**
- * The baseline: `rows` (as the service stored them, in its order) inserted with one prepared statement, one
- * transaction per batch, into a copy of the events table's DDL in a file opened like the platform's. The first
- * batch warms up and is not timed.
+ * The baseline: rows as the service stored them (in its order) inserted with one prepared statement, one
+ * transaction per batch, into a copy of the events table's DDL in a file opened like the platform's. Returns a
+ * function that inserts one batch and answers its milliseconds.
  */
-async function rawInserts(dir: string, ddl: string[], rows: unknown[][]) {
+function openRawBaseline(dir: string, ddl: string[], columns: number) {
   const database = openDatabase({ dialect: 'sqlite', file: join(dir, 'raw.db') });
   const sqlite = database.sqlite!;
   for (const statement of ddl) sqlite.exec(statement.replaceAll(TABLE, 'raw_behaviour_events'));
   const insert = sqlite.prepare(
-    `insert into raw_behaviour_events values (${Array(rows[0]!.length).fill('?').join(', ')})`,
+    `insert into raw_behaviour_events values (${Array(columns).fill('?').join(', ')})`,
   );
   const batch = sqlite.transaction((slice: unknown[][]) => {
     for (const row of slice) insert.run(row);
   });
-  batch(rows.slice(0, BATCH));
-  const started = performance.now();
-  for (let i = BATCH; i < rows.length; i += BATCH) batch(rows.slice(i, i + BATCH));
-  const s = seconds(started);
-  // Through the platform's close, which also ends the file's WAL checkpoints: closing the handle alone left the
-  // checkpoint worker holding the process open after the last RESULT line.
-  await database.close();
-  return s;
+  return {
+    insert(rows: unknown[][]) {
+      const started = performance.now();
+      batch(rows);
+      return performance.now() - started;
+    },
+    // Through the platform's close, which also ends the file's WAL checkpoints: closing the handle alone left the
+    // checkpoint worker holding the process open after the last RESULT line.
+    close: () => database.close(),
+  };
 }
 
 /** POSTs `bodies` to `url`, `parallel` requests at a time; `check` looks at each answer. Returns seconds and
@@ -221,6 +226,26 @@ async function startBare() {
   return { app, url: `${origin(app.server.address() as AddressInfo)}/ingest` };
 }
 
+/**
+ * With SANQU_BENCH_PROFILE=<file.cpuprofile>, a CPU profile of the timed service phase (no seeding; the baseline's
+ * batches are in it, under openRawBaseline) is written there, for Chrome DevTools or a script.
+ */
+async function startProfile() {
+  const file = process.env.SANQU_BENCH_PROFILE;
+  if (!file) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** 1. Through the service, then the raw baseline on the rows it stored. Its data are dropped on return, so the
  * HTTP run does not collect garbage over them. */
 async function servicePhase(
@@ -231,38 +256,64 @@ async function servicePhase(
   dir: string,
 ) {
   const [warmup, ...timed] = generate(random, residents, 'svc', (SERVICE_BATCHES + 1) * BATCH);
-  await ingestService(platform, actor, [warmup!]);
-  await platform.carbon.behaviours.creditPending();
-  const serviceStarted = performance.now();
-  const serviceTimes = await ingestService(platform, actor, timed);
-  // Timed to the end of crediting: the figure covers points in the wallets, not only accepted events.
-  const creditStarted = performance.now();
-  const credited = await platform.carbon.behaviours.creditPending();
-  const creditSeconds = seconds(creditStarted);
-  const serviceSeconds = seconds(serviceStarted);
-  console.log(
-    `crediting (in the figure): ${fmt(credited.points)} points of ${credited.batches} batches to ${fmt(credited.wallets)} wallets in ${creditSeconds.toFixed(2)} s`,
-  );
-  const serviceEvents = SERVICE_BATCHES * BATCH;
-
   const sqlite = platform.database.sqlite!;
   const ddl = (
     sqlite
       .prepare(`select sql from sqlite_master where tbl_name = ? and sql is not null order by type desc`)
       .all(TABLE) as { sql: string }[]
   ).map((r) => r.sql);
-  const stored = sqlite.prepare(`select * from ${TABLE} order by rowid`).raw(true).all() as unknown[][];
-  if (stored.length !== serviceEvents + BATCH) throw new Error(`stored ${stored.length} events`);
-  const rawSeconds = await rawInserts(dir, ddl, stored);
-  const serviceRate = rate(serviceEvents, serviceSeconds);
-  const rawRate = rate(serviceEvents, rawSeconds);
-  console.log(
-    `service: ${fmt(serviceEvents)} events in ${serviceSeconds.toFixed(2)} s = ${fmt(serviceRate)} events/s (${drift(serviceTimes)})`,
-  );
-  console.log(
-    `baseline: the same rows, raw prepared inserts, a transaction per ${fmt(BATCH)}: ${rawSeconds.toFixed(2)} s = ${fmt(rawRate)} events/s`,
-  );
-  return { serviceRate, rawRate };
+  const columns = (sqlite.prepare(`select * from ${TABLE} limit 0`).columns() as unknown[]).length;
+  const raw = openRawBaseline(dir, ddl, columns);
+  // The rows each service batch stored, read back (not timed) for the baseline to insert right after it.
+  let lastRowid = 0;
+  const newRows = () => {
+    const rows = sqlite
+      .prepare(`select rowid, * from ${TABLE} where rowid > ? order by rowid`)
+      .raw(true)
+      .all(lastRowid) as unknown[][];
+    lastRowid = Number(rows.at(-1)?.[0] ?? lastRowid);
+    return rows.map((row) => row.slice(1));
+  };
+  try {
+    await ingestService(platform, actor, [warmup!]);
+    await platform.carbon.behaviours.creditPending();
+    raw.insert(newRows());
+    // Service batch and baseline batch alternate, so a machine that speeds up or slows down during the run moves
+    // both figures alike.
+    const profiler = await startProfile();
+    let serviceMs = 0;
+    let rawMs = 0;
+    const serviceTimes: number[] = [];
+    for (const batch of timed) {
+      const [ms] = await ingestService(platform, actor, [batch]);
+      serviceTimes.push(ms!);
+      serviceMs += ms!;
+      const rows = newRows();
+      if (rows.length !== BATCH) throw new Error(`the service stored ${rows.length} events`);
+      rawMs += raw.insert(rows);
+    }
+    // Timed to the end of crediting: the figure covers points in the wallets, not only accepted events.
+    const creditStarted = performance.now();
+    const credited = await platform.carbon.behaviours.creditPending();
+    const creditMs = performance.now() - creditStarted;
+    serviceMs += creditMs;
+    await profiler?.stop();
+    console.log(
+      `crediting (in the figure): ${fmt(credited.points)} points of ${credited.batches} batches to ${fmt(credited.wallets)} wallets in ${(creditMs / 1000).toFixed(2)} s`,
+    );
+    const serviceEvents = SERVICE_BATCHES * BATCH;
+    const serviceRate = rate(serviceEvents, serviceMs / 1000);
+    const rawRate = rate(serviceEvents, rawMs / 1000);
+    console.log(
+      `service: ${fmt(serviceEvents)} events in ${(serviceMs / 1000).toFixed(2)} s = ${fmt(serviceRate)} events/s (${drift(serviceTimes)})`,
+    );
+    console.log(
+      `baseline: the same rows, raw prepared inserts, a transaction per ${fmt(BATCH)}, each right after its service batch: ${(rawMs / 1000).toFixed(2)} s = ${fmt(rawRate)} events/s`,
+    );
+    return { serviceRate, rawRate };
+  } finally {
+    await raw.close();
+  }
 }
 
 /** 2. Through HTTP: the real app, then the bare server on the same bodies. */
@@ -329,16 +380,19 @@ try {
   const { residents, actor } = prepared;
   const random = createRandom(SEED, 'bench:carbon-ingest');
   const { serviceRate, rawRate } = await servicePhase(platform, residents, actor, random, dir);
-  const { http1, http2, bare1, bare2 } = await httpPhase(platform, residents, random);
   console.log(
     `RESULT carbon-ingest-service ${serviceRate} events/s ratio=${(serviceRate / rawRate).toFixed(3)} baseline=${rawRate}`,
   );
-  console.log(
-    `RESULT carbon-ingest-http ${http1} events/s ratio=${(http1 / bare1).toFixed(3)} baseline=${bare1}`,
-  );
-  console.log(
-    `RESULT carbon-ingest-http-2-parallel ${http2} events/s ratio=${(http2 / bare2).toFixed(3)} baseline=${bare2}`,
-  );
+  // `--service-only` stops here: for profiling the service layer without the HTTP phase's samples.
+  if (!process.argv.includes('--service-only')) {
+    const { http1, http2, bare1, bare2 } = await httpPhase(platform, residents, random);
+    console.log(
+      `RESULT carbon-ingest-http ${http1} events/s ratio=${(http1 / bare1).toFixed(3)} baseline=${bare1}`,
+    );
+    console.log(
+      `RESULT carbon-ingest-http-2-parallel ${http2} events/s ratio=${(http2 / bare2).toFixed(3)} baseline=${bare2}`,
+    );
+  }
 } finally {
   await platform?.database.close();
   rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,13 @@ for (const name of names) {
   const file = join(benchDir, typescript ? `${name}.ts` : `${name}.mjs`);
   console.log(`\n== bench ${name}`);
   // The full-city seed keeps millions of rows in memory for its baseline: allow a larger heap than the default.
-  const args = ['--max-old-space-size=8192', ...(typescript ? ['--import', 'tsx'] : []), file];
+  // The young generation is sized as `npm start` sizes the server's (docs/operations.md).
+  const args = [
+    '--max-old-space-size=8192',
+    '--max-semi-space-size=64',
+    ...(typescript ? ['--import', 'tsx'] : []),
+    file,
+  ];
   const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) {
     console.error(`bench ${name} failed (exit ${run.status ?? run.signal})`);

@@ -86,7 +86,7 @@ export async function selectByKeys(
 ): Promise<unknown[][]> {
   if (tuples.length === 0) return [];
   for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
-  const unique = [...new Map(tuples.map((t) => [t.join('\u0000'), t])).values()];
+  const unique = [...new Map(tuples.map((t) => [tupleKey(t), t])).values()];
   const extra = spec.where ? ` and (${spec.where})` : '';
   if (database.sqlite) {
     // Tuples that agree on every key but the first share a statement: the first key's values go in as one JSON
@@ -103,7 +103,7 @@ export async function selectByKeys(
     const groups = new Map<string, { firsts: string[]; rest: readonly string[] }>();
     for (const tuple of unique) {
       const others = tuple.slice(1);
-      const key = others.join('\u0000');
+      const key = tupleKey(others);
       let group = groups.get(key);
       if (!group) {
         group = { firsts: [], rest: others };

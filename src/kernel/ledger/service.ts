@@ -55,7 +55,7 @@ const LEDGER_ACCOUNT_COLUMNS = [
 
 /** Postings with more lines than this update balances set-based on PostgreSQL (see applyLinesInBulk). */
 const BULK_THRESHOLD = 32;
-/** Lines per UPDATE: two parameters each stays far below SQLite's 32,766 bound parameters. */
+/** Lines per UPDATE (PostgreSQL only): two parameters each stays far below its 65,535 bound parameters. */
 const BULK_LINES = 5_000;
 
 /** 复式记账 — double-entry postings in integer units; every posting is balanced and audited. */

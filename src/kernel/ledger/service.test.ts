@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditComponent, createAuditService } from '../audit';
+import { auditComponent, createAuditService, digestOf } from '../audit';
 import { migrate } from '../db';
 import { openTestDatabase, type TestDatabase, testDialects } from '../db/test-databases';
 import { createLedgerService, ledgerComponent } from './index';
@@ -203,6 +204,21 @@ describe.each(testDialects)('ledger on %s', (dialect) => {
     expect(result.posted).toBe(true);
     expect(await ledger.balance('w8999')).toBe(1);
     expect(await ledger.trialBalance()).toEqual(BALANCED);
+    // The opening is audited as a summary an auditor can recompute from the accounts table.
+    const opened = await sql<{
+      after_digest: string;
+      created_at: string;
+    }>`select after_digest, (select created_at from ledger_accounts where id = 'w0') as created_at from audit_log
+       where action = 'ledger.open' and resource_id = '9000 accounts'`.execute(database.db);
+    const ids = wallets.map((w) => w.id).sort();
+    expect(opened.rows[0]?.after_digest).toBe(
+      digestOf({
+        accounts: 9_000,
+        createdAt: opened.rows[0]?.created_at,
+        kinds: [{ currency: 'POINTS', label: 'wallet', ownerType: null, allowNegative: false, count: 9_000 }],
+        idsSha256: createHash('sha256').update(ids.join('\n')).digest('hex'),
+      }),
+    );
   });
 
   it('refuses a wide posting that would overdraw one wallet, naming it, and changes nothing', async () => {

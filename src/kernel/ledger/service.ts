@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AuditActor, AuditService } from '../audit';
 import { digestOf } from '../audit';
@@ -13,7 +13,7 @@ import {
 } from '../db';
 import { AppError, notFound } from '../errors';
 import type { LedgerTables } from './ledger.tables';
-import { type Currency, normalisePosting, type PostingLine } from './posting';
+import { assertBalanced, type Currency, mergeLines, type PostingLine } from './posting';
 
 export interface OpenAccount {
   id: string;
@@ -57,6 +57,57 @@ const LEDGER_ACCOUNT_COLUMNS = [
 const BULK_THRESHOLD = 32;
 /** Lines per UPDATE (PostgreSQL only): two parameters each stays far below its 65,535 bound parameters. */
 const BULK_LINES = 5_000;
+
+/** Accounts opened together that the audit entry lists one by one; more are summarised (openedSummary). */
+const AUDIT_LISTED_ACCOUNTS = 100;
+
+/**
+ * The audit record of many accounts opened at once (a crediting run opening thousands of wallets): how many of
+ * each kind, and a digest that fixes their ids — the rows themselves stay in ledger_accounts, created at the
+ * entry's time, so the entry need not copy them (the ids are sorted before hashing, so the digest can be
+ * recomputed from the table).
+ */
+function openedSummary(
+  rows: readonly {
+    id: string;
+    currency: string;
+    label: string;
+    owner_type: string | null;
+    allow_negative: number;
+    created_at: string;
+  }[],
+) {
+  const kinds = new Map<
+    string,
+    { currency: string; label: string; ownerType: string | null; allowNegative: boolean; count: number }
+  >();
+  for (const row of rows) {
+    const key = `${row.currency}\u0000${row.label}\u0000${row.owner_type}\u0000${row.allow_negative}`;
+    const kind = kinds.get(key);
+    if (kind) kind.count++;
+    else
+      kinds.set(key, {
+        currency: row.currency,
+        label: row.label,
+        ownerType: row.owner_type,
+        allowNegative: row.allow_negative === 1,
+        count: 1,
+      });
+  }
+  return {
+    accounts: rows.length,
+    createdAt: rows[0]?.created_at ?? null,
+    kinds: [...kinds.values()],
+    idsSha256: createHash('sha256')
+      .update(
+        rows
+          .map((r) => r.id)
+          .sort()
+          .join('\n'),
+      )
+      .digest('hex'),
+  };
+}
 
 /** 复式记账 — double-entry postings in integer units; every posting is balanced and audited. */
 export function createLedgerService(
@@ -126,22 +177,49 @@ export function createLedgerService(
 
   /**
    * On SQLite: one cached prepared UPDATE per line through the raw handle, which shares the connection and so the
-   * transaction. No round trips, and no statement text to build for thousands of lines.
+   * transaction. No round trips, and no statement text to build for thousands of lines. The UPDATE returns the
+   * account's currency, so the posting needs no lookup of its accounts first; returns account id -> currency.
    */
   function applyLinesPrepared(sqlite: NonNullable<SanquDatabase['sqlite']>, lines: readonly PostingLine[]) {
     const statement = cachedStatement(
       sqlite,
-      'update ledger_accounts set balance = balance + ? where id = ? and (allow_negative = 1 or balance + ? >= 0)',
+      'update ledger_accounts set balance = balance + ? where id = ? and (allow_negative = 1 or balance + ? >= 0) returning currency',
+      true,
     );
+    const currencyOf = new Map<string, string>();
     for (const line of lines) {
-      if (statement.run(line.amount, line.accountId, line.amount).changes !== 1)
+      const updated = statement.get(line.amount, line.accountId, line.amount) as
+        | [currency: string]
+        | undefined;
+      if (updated === undefined) {
+        const exists = cachedStatement(sqlite, 'select 1 from ledger_accounts where id = ?').get(
+          line.accountId,
+        );
+        if (!exists) throw notFound('ledger account', line.accountId);
         throw new AppError(409, 'INSUFFICIENT_BALANCE', 'insufficientBalance', { account: line.accountId });
+      }
+      currencyOf.set(line.accountId, updated[0]);
     }
+    // Unbalanced: the caller's transaction rolls back the updates above with the error.
+    assertBalanced(lines, (id) => currencyOf.get(id)!);
+    return currencyOf;
   }
 
-  function applyLines(trx: Kysely<LedgerTables>, lines: readonly PostingLine[]) {
-    if (database.sqlite) return applyLinesPrepared(database.sqlite, lines);
-    return lines.length > BULK_THRESHOLD ? applyLinesInBulk(trx, lines) : applyLinesOneByOne(trx, lines);
+  /** Elsewhere: the accounts' currencies in one read and the balance check, then the balance updates. */
+  async function applyLinesPortable(trx: Kysely<LedgerTables>, lines: readonly PostingLine[]) {
+    const currencyOf = new Map<string, string>();
+    const accounts = await selectByKeys(
+      database,
+      trx,
+      { table: 'ledger_accounts', keys: ['id'], columns: ['currency'] },
+      lines.map((l) => [l.accountId]),
+    );
+    for (const [id, currency] of accounts) currencyOf.set(String(id), String(currency));
+    for (const line of lines)
+      if (!currencyOf.has(line.accountId)) throw notFound('ledger account', line.accountId);
+    assertBalanced(lines, (id) => currencyOf.get(id)!);
+    await (lines.length > BULK_THRESHOLD ? applyLinesInBulk(trx, lines) : applyLinesOneByOne(trx, lines));
+    return currencyOf;
   }
 
   /** Inserts a validated posting inside `trx`: transaction row, balance updates, posting lines, audit entry. */
@@ -150,20 +228,10 @@ export function createLedgerService(
     request: PostRequest,
     digest: string,
   ): Promise<PostResult> {
-    const ids = [...new Set(request.lines.map((l) => l.accountId))];
-    const currencyOf = new Map<string, string>();
-    const accounts = await selectByKeys(
-      database,
-      trx,
-      { table: 'ledger_accounts', keys: ['id'], columns: ['currency'] },
-      ids.map((id) => [id]),
-    );
-    for (const [id, currency] of accounts) currencyOf.set(String(id), String(currency));
-    const lines = normalisePosting(request.lines, (id) => {
-      const currency = currencyOf.get(id);
-      if (!currency) throw notFound('ledger account', id);
-      return currency;
-    });
+    const lines = mergeLines(request.lines);
+    const currencyOf = database.sqlite
+      ? applyLinesPrepared(database.sqlite, lines)
+      : await applyLinesPortable(trx, lines);
     const transactionId = randomUUID();
     const createdAt = now().toISOString();
     await trx
@@ -176,7 +244,6 @@ export function createLedgerService(
         created_at: createdAt,
       })
       .execute();
-    await applyLines(trx, lines);
     await insertRows(
       database,
       trx,
@@ -251,7 +318,7 @@ export function createLedgerService(
         action: 'ledger.open',
         resourceType: 'ledger_account',
         resourceId: rows.length === 1 ? rows[0]!.id : `${rows.length} accounts`,
-        after: rows,
+        after: rows.length <= AUDIT_LISTED_ACCOUNTS ? rows : openedSummary(rows),
       });
       return rows.length;
     },

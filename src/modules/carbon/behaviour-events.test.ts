@@ -207,6 +207,19 @@ describe('parseBehaviourBatch: one event', () => {
     ]);
   });
 
+  it('with idsUniquePerBatch, an eventId counts once whatever source the events name', () => {
+    const body = [good(), good({ source: 'bank' }), good({ eventId: 'other', source: 'bank' })];
+    const { events, rejected } = accepted(parse(body, { idsUniquePerBatch: true }));
+    expect(events.map((event) => event.index)).toEqual([0, 2]);
+    expect(rejected).toEqual([
+      {
+        index: 1,
+        eventId: 'bus-1',
+        reason: { code: 'duplicate', params: { eventId: 'bus-1', firstIndex: 0 } },
+      },
+    ]);
+  });
+
   it('accounts for every item exactly once and never throws, whatever the body', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.jsonValue(), fc.constant(good()))), (items) => {

@@ -78,6 +78,12 @@ export interface BatchOptions {
    * check is skipped. Any other ID is checked in full.
    */
   knownSubject?: (subjectId: string) => boolean;
+  /**
+   * True when the caller is the source that counts (the ingest service: ids are unique per caller), so events'
+   * own `source` fields do not separate ids: the second event with an eventId already in the batch is the
+   * duplicate. Default false: (source, eventId) identifies an event.
+   */
+  idsUniquePerBatch?: boolean;
 }
 
 export const BATCH_DEFAULTS = { maxEvents: 10_000, maxAgeDays: 90, clockSkewMinutes: 5 } as const;
@@ -119,41 +125,55 @@ export function parseBehaviourBatch(
   const events: ValidEvent[] = [];
   const rejected: RejectedEvent[] = [];
   const firstIndex = new Map<string, number>();
-  const reject = (item: Item, reason: EventRejection) => {
-    const eventId = idOf(item.value);
-    rejected.push({ index: item.index, ...(eventId === undefined ? {} : { eventId }), reason });
+  const keyOf = options.idsUniquePerBatch ? (event: ValidEvent) => event.eventId : eventKey;
+  const reject = (index: number, value: unknown, reason: EventRejection) => {
+    const eventId = idOf(value);
+    rejected.push({ index, ...(eventId === undefined ? {} : { eventId }), reason });
   };
-  for (const item of items.list) {
-    if ('malformed' in item) {
-      reject(item, { code: 'malformed_line', params: { line: item.index + 1, detail: item.malformed } });
+  const { values, indexes, malformed } = items;
+  for (let i = 0; i < values.length; i++) {
+    const index = indexes ? indexes[i]! : i;
+    const problem = malformed?.get(index);
+    if (problem !== undefined) {
+      reject(index, undefined, { code: 'malformed_line', params: { line: index + 1, detail: problem } });
       continue;
     }
-    const checked = validateEvent(item.value, catalogue, window, item.index);
+    const value = values[i];
+    const checked = validateEvent(value, catalogue, window, index);
     if ('code' in checked) {
-      reject(item, checked);
+      reject(index, value, checked);
       continue;
     }
-    const key = eventKey(checked);
+    const key = keyOf(checked);
     const earlier = firstIndex.get(key);
     if (earlier !== undefined) {
-      reject(item, { code: 'duplicate', params: { eventId: checked.eventId, firstIndex: earlier } });
+      reject(index, value, { code: 'duplicate', params: { eventId: checked.eventId, firstIndex: earlier } });
       continue;
     }
-    firstIndex.set(key, item.index);
+    firstIndex.set(key, index);
     events.push(checked);
   }
   return { ok: true, events, rejected };
 }
 
-type Item = { index: number; value: unknown } | { index: number; value: undefined; malformed: string };
+/**
+ * A batch's items: `values[i]` sits at position `indexes[i]` (NDJSON line number − 1; the array index when
+ * `indexes` is absent), and `malformed` holds the lines that are not JSON by position. No object per item: a
+ * batch has ten thousand.
+ */
+interface Items {
+  values: unknown[];
+  indexes?: number[];
+  malformed?: Map<number, string>;
+}
 
-function readItems(body: unknown, maxEvents: number): { list: Item[] } | { error: BatchError } {
+function readItems(body: unknown, maxEvents: number): Items | { error: BatchError } {
   const tooMany = (count: number) => ({
     error: { code: 'too_many_events' as const, params: { count, max: maxEvents } },
   });
   if (Array.isArray(body)) {
     if (body.length > maxEvents) return tooMany(body.length);
-    return { list: body.map((value, index) => ({ index, value })) };
+    return { values: body };
   }
   if (typeof body !== 'string') return { error: { code: 'not_array', params: { found: kindOf(body) } } };
   const text = body.replace(/^\uFEFF/, '').trim();
@@ -169,25 +189,24 @@ function readItems(body: unknown, maxEvents: number): { list: Item[] } | { error
   const lines = text.split('\n');
   const filled = lines.filter((line) => line.trim() !== '').length;
   if (filled > maxEvents) return tooMany(filled);
-  const list: Item[] = [];
+  const values: unknown[] = [];
+  const indexes: number[] = [];
+  const malformed = new Map<number, string>();
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
+    indexes.push(index);
     try {
-      list.push({ index, value: JSON.parse(line) });
+      values.push(JSON.parse(line));
     } catch (error) {
-      list.push({ index, value: undefined, malformed: messageOf(error) });
+      values.push(undefined);
+      malformed.set(index, messageOf(error));
     }
   });
   // Not one line parsed: this is not NDJSON but some other text, so say that once rather than per line.
-  if (list.every((item) => 'malformed' in item)) {
-    return {
-      error: {
-        code: 'not_json',
-        params: { detail: list[0] && 'malformed' in list[0] ? list[0].malformed : '' },
-      },
-    };
+  if (malformed.size === values.length) {
+    return { error: { code: 'not_json', params: { detail: malformed.values().next().value ?? '' } } };
   }
-  return { list };
+  return { values, indexes, malformed };
 }
 
 interface Window {
@@ -220,7 +239,10 @@ function validateEvent(
     (occurredAt === undefined ? 0 : 1) +
     (source === undefined ? 0 : 1);
   // More keys than known fields with a value: look for the unknown one (a key holding undefined is not one).
-  if (Object.keys(record).length !== present) {
+  // Counted with for…in, which builds no array of the keys (JSON.parse gives plain objects, no inherited keys).
+  let keys = 0;
+  for (const _ in record) keys++;
+  if (keys !== present) {
     const unknown = Object.keys(record).filter((field) => !KNOWN_FIELDS.has(field));
     if (unknown.length > 0) return { code: 'unknown_field', params: { field: unknown.map(clip).join(', ') } };
   }

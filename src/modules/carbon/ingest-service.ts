@@ -85,21 +85,28 @@ export function createCarbonIngestService(
   ): Promise<IngestReport> {
     const catalogue = loadBehaviourCatalogue();
     const config = loadPointsConfig();
-    const parsed = parseBehaviourBatch(body, catalogue, { now: now(), knownSubject: accountCache.has });
+    // Ids are unique per caller (the source that counts), whatever `source` the events themselves name.
+    const parsed = parseBehaviourBatch(body, catalogue, {
+      now: now(),
+      knownSubject: accountCache.has,
+      idsUniquePerBatch: true,
+    });
     if (!parsed.ok) {
       const status = parsed.error.code === 'too_many_events' ? 413 : 400;
       throw new AppError(status, `BATCH_${parsed.error.code.toUpperCase()}`, 'invalidValue', {
         reason: describeBatchError(parsed.error, language),
       });
     }
-    const results: EventResult[] = [];
-    const refuse = (index: number, eventId: string | null, reason: EventRejection, status: EventStatus) =>
-      results.push({
+    // Each result goes to its event's position, so the report comes out in batch order without a sort.
+    const byIndex: EventResult[] = [];
+    const refuse = (index: number, eventId: string | null, reason: EventRejection, status: EventStatus) => {
+      byIndex[index] = {
         index,
         eventId,
         status,
         reason: { code: reason.code, message: describeEventRejection(reason, language) },
-      });
+      };
+    };
     for (const r of parsed.rejected)
       refuse(r.index, r.eventId ?? null, r.reason, r.reason.code === 'duplicate' ? 'duplicate' : 'rejected');
 
@@ -112,31 +119,16 @@ export function createCarbonIngestService(
         trx,
         parsed.events.map((e) => e.subjectId),
       );
-      const firstIndex = new Map<string, number>();
       const fresh: ValidEvent[] = [];
       for (const e of parsed.events) {
-        // The parser dedupes on the client's own `source` field; the source that counts is the caller.
-        const earlier = firstIndex.get(e.eventId);
-        if (earlier !== undefined) {
-          refuse(
-            e.index,
-            e.eventId,
-            { code: 'duplicate', params: { eventId: e.eventId, firstIndex: earlier } },
-            'duplicate',
-          );
-          continue;
-        }
-        firstIndex.set(e.eventId, e.index);
-        if (!accountCache.has(e.subjectId)) {
+        if (accountCache.has(e.subjectId)) fresh.push(e);
+        else
           refuse(
             e.index,
             e.eventId,
             { code: 'invalid_subject', params: { reason: 'no_carbon_account' } },
             'rejected',
           );
-          continue;
-        }
-        fresh.push(e);
       }
       const receivedAt = now().toISOString();
       const batch = await trx
@@ -163,14 +155,14 @@ export function createCarbonIngestService(
       const owed = new Map<string, number>();
       const ids: string[] = [];
       for (const { event, assessment } of stored) {
-        results.push({
+        byIndex[event.index] = {
           index: event.index,
           eventId: event.eventId,
           status: 'accepted',
           points: assessment.points,
           grams: assessment.grams,
           capped: assessment.capped,
-        });
+        };
         ids.push(event.eventId);
         if (assessment.points === 0) continue;
         const account = accountCache.get(event.subjectId)!;
@@ -204,10 +196,13 @@ export function createCarbonIngestService(
       });
     });
     if (points > 0) worker.poke();
-    results.sort((a, b) => a.index - b.index);
+    const results: EventResult[] = [];
     let accepted = 0;
     let duplicates = 0;
-    for (const r of results) {
+    // NDJSON blank lines leave holes, which for…of reads as undefined.
+    for (const r of byIndex) {
+      if (r === undefined) continue;
+      results.push(r);
       if (r.status === 'accepted') accepted++;
       else if (r.status === 'duplicate') duplicates++;
     }

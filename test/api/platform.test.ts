@@ -81,6 +81,42 @@ describe.each(testDialects)('platform endpoints on %s', (dialect) => {
     expect((await t.app.inject({ url: '/api/v1/audit/verify' })).statusCode).toBe(401);
   });
 
+  it('lets auditors read the audit trail, filtered and paged, and nobody else', async () => {
+    const headers = bearer(await t.login('auditor'));
+    const read = (query: string) => t.app.inject({ url: `/api/v1/audit/entries${query}`, headers });
+    // Logins of this suite are audited (user.login); the seed's user creation too.
+    const page = await read('?limit=2');
+    expect(page.statusCode).toBe(200);
+    const body = page.json() as {
+      entries: { seq: number; action: string; hash: string }[];
+      next: number | null;
+    };
+    expect(body.entries).toHaveLength(2);
+    expect(body.entries[0]!.seq).toBeGreaterThan(body.entries[1]!.seq);
+    expect(body.entries[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.next).toBe(body.entries[1]!.seq);
+    const next = (await read(`?limit=2&before=${body.next}`)).json() as typeof body;
+    expect(next.entries[0]!.seq).toBeLessThan(body.next!);
+    const users = (await read('?action=user.&limit=500')).json() as typeof body;
+    expect(users.entries.length).toBeGreaterThan(0);
+    expect(users.entries.every((e) => e.action.startsWith('user.'))).toBe(true);
+
+    for (const query of ['?action=user.%25', '?limit=0', '?before=x', '?from=yesterday']) {
+      const refused = await read(query);
+      expect(refused.statusCode, query).toBe(422);
+      expect(errorOf(refused).code, query).toBe('VALIDATION_FAILED');
+    }
+    expect(errorOf(await read('?colour=red')).code).toBe('UNKNOWN_FIELD');
+    for (const who of ['resident1', 'officer-city']) {
+      const forbidden = await t.app.inject({
+        url: '/api/v1/audit/entries',
+        headers: bearer(await t.login(who)),
+      });
+      expect(forbidden.statusCode, who).toBe(403);
+    }
+    expect((await t.app.inject({ url: '/api/v1/audit/entries' })).statusCode).toBe(401);
+  });
+
   it('keeps ID numbers, phones and tokens out of the logs', async () => {
     const token = await t.login('resident1');
     await t.app.inject({

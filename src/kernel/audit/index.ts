@@ -7,6 +7,7 @@ export { canonicalJson, digestOf } from './chain';
 export {
   type AuditActor,
   type AuditEntry,
+  type AuditQuery,
   type AuditService,
   createAuditService,
   type VerifyResult,

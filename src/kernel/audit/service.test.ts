@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../db';
 import { openTestDatabase, type TestDatabase, testDialects } from '../db/test-databases';
-import { auditComponent, createAuditService } from './index';
+import { type AuditEntry, auditComponent, createAuditService } from './index';
 
 describe.each(testDialects)('audit on %s', (dialect) => {
   let database: TestDatabase;
@@ -115,5 +115,35 @@ describe.each(testDialects)('audit on %s', (dialect) => {
     const rows = await audit.history('thing', 't1');
     expect(JSON.stringify(rows)).not.toContain('13812345678');
     expect(rows[0]?.after_digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads the trail newest first, narrowed by resource, action or its prefix, actor and time, a page at a time', async () => {
+    const at = (iso: string) => createAuditService(database, () => new Date(iso));
+    const write = (when: string, e: AuditEntry) =>
+      database.db.transaction().execute((trx) => at(when).record(trx, e));
+    await write('2026-12-01T01:00:00.000Z', entry(1));
+    await write('2026-12-02T01:00:00.000Z', { ...entry(2), action: 'thing.delete' });
+    await write('2026-12-03T01:00:00.000Z', { ...entry(3), action: 'thingy.update', actor: null });
+    await write('2026-12-04T01:00:00.000Z', { ...entry(4), resourceId: 't1' });
+    const seqs = async (query: Parameters<typeof audit.entries>[0]) =>
+      (await audit.entries(query)).map((row) => row.seq);
+
+    expect(await seqs({})).toEqual([4, 3, 2, 1]);
+    expect(await seqs({ resourceType: 'thing', resourceId: 't1' })).toEqual([4, 1]);
+    expect(await seqs({ action: 'thing.delete' })).toEqual([2]);
+    // A prefix ends in a dot, so 'thing.' does not match 'thingy.update'; '_' is no wildcard either.
+    expect(await seqs({ action: 'thing.' })).toEqual([4, 2, 1]);
+    expect(await seqs({ action: 'thin_.' })).toEqual([]);
+    expect(await seqs({ actorId: 'u1' })).toEqual([4, 2, 1]);
+    expect(await seqs({ from: '2026-12-02T01:00:00.000Z', to: '2026-12-04T01:00:00.000Z' })).toEqual([3, 2]);
+    expect(await seqs({ limit: 2 })).toEqual([4, 3]);
+    expect(await seqs({ before: 3, limit: 2 })).toEqual([2, 1]);
+    const [latest] = await audit.entries({ limit: 1 });
+    expect(latest).toMatchObject({
+      action: 'thing.update',
+      resource_id: 't1',
+      occurred_at: '2026-12-04T01:00:00.000Z',
+    });
+    expect(typeof latest!.seq).toBe('number');
   });
 });

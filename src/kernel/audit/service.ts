@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AnyDb, type SanquDatabase, serializeWithinTransaction, tablesOf } from '../db';
 import type { AuditLogTable, AuditTables } from './audit.tables';
 import { type ChainBreak, digestOf, findChainBreak, GENESIS_HASH, rowHash } from './chain';
@@ -18,6 +18,21 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
+}
+
+/** Which entries an auditor asks for; every field narrows, none required. */
+export interface AuditQuery {
+  resourceType?: string;
+  resourceId?: string;
+  /** An action (`credit.dispute.decide`) or a prefix ending in a dot (`credit.`). */
+  action?: string;
+  actorId?: string;
+  /** ISO instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  /** Cursor: entries before this sequence number (the previous page's last). */
+  before?: number;
+  limit?: number;
 }
 
 export type VerifyResult = { ok: true; rows: number } | ({ ok: false; rows: number } & ChainBreak);
@@ -123,6 +138,30 @@ export function createAuditService(database: SanquDatabase, now: () => Date = ()
         checked += rows.length;
         onProgress?.(checked, Number(total));
       }
+    },
+
+    /**
+     * The audit trail as an auditor reads it (审计日志查询): entries matching `query`, newest first, a page at a time
+     * (`before` = the last seq of the previous page). The digests stay digests: the trail proves what was written
+     * without holding it.
+     */
+    async entries(query: AuditQuery): Promise<AuditLogTable[]> {
+      let select = tablesOf<AuditTables>(database.db).selectFrom('audit_log').selectAll();
+      if (query.resourceType !== undefined) select = select.where('resource_type', '=', query.resourceType);
+      if (query.resourceId !== undefined) select = select.where('resource_id', '=', query.resourceId);
+      if (query.action?.endsWith('.'))
+        // substr, not LIKE: no wildcards to escape ('_' is one) and the same case-sensitive test on both dialects.
+        select = select.where(sql`substr(action, 1, ${query.action.length})`, '=', query.action);
+      else if (query.action !== undefined) select = select.where('action', '=', query.action);
+      if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
+      if (query.from !== undefined) select = select.where('occurred_at', '>=', query.from);
+      if (query.to !== undefined) select = select.where('occurred_at', '<', query.to);
+      if (query.before !== undefined) select = select.where('seq', '<', query.before);
+      const rows = await select
+        .orderBy('seq', 'desc')
+        .limit(query.limit ?? 100)
+        .execute();
+      return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
     },
 
     /** The entries about one resource, newest first (for "who touched this" views). */

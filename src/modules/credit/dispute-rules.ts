@@ -13,9 +13,6 @@ export const ALLOWED_DECISIONS: Record<DisputeKind, readonly Decision[]> = {
   repair: ['upheld', 'repaired'],
 };
 
-/** Working days the source department has to decide [assume: configurable; the default]. */
-export const DECISION_WORKING_DAYS = 5;
-
 /** The record's status after a decision. */
 export function statusAfter(decision: Decision): RecordStatus {
   if (decision === 'withdrawn') return 'withdrawn';

@@ -3,6 +3,7 @@ import { addDays, loadHolidayCalendar, shanghaiDate } from '../../kernel/calenda
 import { testDialects } from '../../kernel/db/test-databases';
 import { AppError } from '../../kernel/errors';
 import { type CreditFixture, startCreditFixture } from './credit-test-support';
+import { loadDisputeConfig } from './dispute-config';
 import { createDisputeService } from './dispute-service';
 import { presentDispute } from './presenters';
 
@@ -219,7 +220,42 @@ describe.each(testDialects)('credit disputes and repair on %s', (dialect) => {
     expect(flags).toMatchObject({ [inCovered.id]: false, [inProvisional.id]: true });
   });
 
-  it('audits every step in one chain', async () => {
+  it('gives the department the configured number of working days', async () => {
+    const clock = { now: new Date('2026-06-01T02:00:00Z') };
+    const { database, audit, can, credit } = f.t.platform;
+    const tenDays = createDisputeService(
+      database,
+      audit,
+      can,
+      credit.models,
+      () => clock.now,
+      loadHolidayCalendar,
+      () => ({
+        decisionWorkingDays: 10,
+      }),
+    );
+    const [record] = await credit.records.submit(f.actors['utility-city']!, [
+      { recordId: 'u-ten-days', residentId: a, type: 'utility_arrears', occurredOn: today },
+    ]);
+    const opened = await tenDays.open(resident(), {
+      recordId: (record as { id: string }).id,
+      kind: 'dispute',
+      reason: '已缴清',
+    });
+    // Counted from Tuesday 2026-06-02: two working weeks end on Monday 2026-06-15 (five days would be 06-08).
+    expect(opened.dueOn).toBe('2026-06-15');
+    expect(loadDisputeConfig().decisionWorkingDays).toBe(5);
+  });
+
+  it('audits every step in one chain: each case opened and each decision', async () => {
     expect(await f.t.platform.audit.verify()).toMatchObject({ ok: true });
+    const cases = await f.t.platform.credit.disputes.ofResident(a);
+    const trail = await f.t.platform.audit.entries({ action: 'credit.', limit: 500 });
+    for (const c of cases) {
+      const about = trail.filter((e) => e.resource_id === c.id).map((e) => e.action);
+      expect(about, c.id).toContain(`credit.${c.kind}.open`);
+      if (c.status !== 'open') expect(about, c.id).toContain(`credit.${c.kind}.decide`);
+    }
+    expect(cases.filter((c) => c.status !== 'open').length).toBeGreaterThan(1);
   });
 });

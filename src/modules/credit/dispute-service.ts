@@ -14,9 +14,9 @@ import { type SanquDatabase, tablesOf } from '../../kernel/db';
 import { divisionCodeRange } from '../../kernel/divisions';
 import { AppError, notFound } from '../../kernel/errors';
 import type { CreditDisputeTable, CreditRecordTable, CreditTables } from './credit.tables';
+import { type DisputeConfig, disputeConfig } from './dispute-config';
 import {
   ALLOWED_DECISIONS,
-  DECISION_WORKING_DAYS,
   type Decision,
   type DisputeKind,
   openProblem,
@@ -79,12 +79,13 @@ export function createDisputeService(
   models: ReturnType<typeof createModelService>,
   now: () => Date,
   calendar: () => HolidayCalendar = loadHolidayCalendar,
+  config: () => DisputeConfig = disputeConfig,
 ) {
   const db = tablesOf<CreditTables>(database.db);
 
   function deadline(today: string): string {
     try {
-      return addWorkingDays(calendar(), today, DECISION_WORKING_DAYS);
+      return addWorkingDays(calendar(), today, config().decisionWorkingDays);
     } catch (error) {
       if (error instanceof CalendarYearMissingError)
         throw new AppError(422, 'CALENDAR_YEAR_MISSING', 'calendarYearMissing', { year: error.year });
@@ -247,7 +248,8 @@ export function createDisputeService(
           validUntil: record.valid_until,
         };
         let after = before;
-        if (input.decision === 'corrected') after = checkedCorrection(record, before, input.correction ?? {});
+        if (input.decision === 'corrected')
+          after = checkedCorrection(record, before, input.correction ?? {}, shanghaiDate(at));
         const changes: Partial<CreditRecordTable> = {
           status: statusAfter(input.decision),
           quantity: after.quantity,
@@ -324,6 +326,7 @@ function checkedCorrection(
   record: CreditRecordTable,
   before: Correction,
   change: Partial<Correction>,
+  today: string,
 ): Correction {
   const type = recordType(record.type);
   const after = {
@@ -339,7 +342,7 @@ function checkedCorrection(
   if (after.validUntil <= after.occurredOn) throw bad('validUntil', 'after occurredOn');
   const latest = addMonthsToDate(after.occurredOn, type?.validityMonths ?? 12);
   if (after.validUntil > latest) throw bad('validUntil', `not after ${latest}`);
-  if (after.occurredOn > shanghaiDate(new Date())) throw bad('occurredOn', 'not in the future');
+  if (after.occurredOn > today) throw bad('occurredOn', 'not in the future');
   if (JSON.stringify(after) === JSON.stringify(before))
     throw bad('correction', 'changes nothing: choose upheld instead');
   return after;

@@ -264,6 +264,62 @@ describe.each(testDialects)('credit API on %s', (dialect) => {
     ).toBe(403);
   });
 
+  it('lets an officer read a resident’s records of their own department’s types in their jurisdiction, and the credit office the score; every read shows in the resident’s data-use log', async () => {
+    const read = (who: string, residentId: string, purpose = 'record_verification') =>
+      call(who, 'GET', `/records?residentId=${residentId}&purpose=${purpose}`);
+    const mine = await read('civil-changshan', a);
+    expect(mine.statusCode).toBe(200);
+    const types = new Set(mine.json().items.map((r: { type: string }) => r.type));
+    expect(types.size).toBeGreaterThan(0);
+    // civilization reports volunteering, good deeds and skill certificates, nothing of the court's or utilities'.
+    for (const type of types)
+      expect(['volunteer_service', 'youli_good_deed', 'skill_certificate']).toContain(type);
+    const score = await call('utility-city', 'GET', `/scores/${a}?purpose=credit_administration`);
+    expect(score.statusCode).toBe(200);
+    expect(score.json().residentId).toContain('****');
+
+    // a lives in Changshan (330822): Kecheng's court has no jurisdiction there.
+    const elsewhere = await read('court-kecheng', a);
+    expect(elsewhere.statusCode).toBe(403);
+    expect(errorOf(elsewhere).code).toBe('FORBIDDEN');
+    for (const who of ['library-agent', 'bank-agent', 'resident-b'])
+      expect((await read(who, a)).statusCode, who).toBe(403);
+    expect(
+      (await call('civil-changshan', 'GET', `/scores/${a}?purpose=credit_administration`)).statusCode,
+    ).toBe(403);
+    // A well-formed ID the register does not hold.
+    const unknown = await read('civil-changshan', '330822199001010019');
+    expect(unknown.statusCode).toBe(404);
+    expect(errorOf(unknown).code).toBe('NOT_FOUND');
+    expect((await call('civil-changshan', 'GET', `/records?residentId=${a}`)).statusCode).toBe(422);
+    expect(
+      (await call('civil-changshan', 'GET', `/records?residentId=${a}&purpose=curiosity`)).statusCode,
+    ).toBe(422);
+
+    const log = (await call('resident-a', 'GET', '/me/data-access?limit=100')).json().items as {
+      actor: { id: string };
+      purpose: string;
+    }[];
+    const by = (username: string) => log.filter((entry) => entry.actor.id === f.actors[username]!.id);
+    expect(by('civil-changshan').map((entry) => entry.purpose)).toContain('record_verification');
+    expect(by('utility-city').map((entry) => entry.purpose)).toContain('credit_administration');
+    // Refused reads read nothing, so they log nothing.
+    expect(by('court-kecheng')).toEqual([]);
+  });
+
+  it('shows a resident the measures they qualify for and the uses recorded', async () => {
+    const response = await call('resident-a', 'GET', '/me/measures');
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json() as { items: { id: string; minTier: string; qualifies: boolean }[] };
+    expect(items.length).toBe(27);
+    // a's tier is 一般 (average): the measures open to every tier qualify, those for 优秀 and above do not.
+    expect(items.filter((m) => m.qualifies).length).toBeGreaterThan(0);
+    expect(items.find((m) => m.minTier === 'excellent' || m.minTier === 'outstanding')?.qualifies).toBe(
+      false,
+    );
+    expect((await call('library-agent', 'GET', '/me/measures')).statusCode).toBe(403);
+  });
+
   it('gives the credit office model versions, the distribution and its Excel file; others are refused', async () => {
     expect((await call('utility-city', 'GET', '/models')).json().items[0]).toMatchObject({
       version: '2026.1',

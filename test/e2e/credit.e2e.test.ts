@@ -66,6 +66,18 @@ describe.skipIf(!hasChromium)(
       expect(await page.getByRole('button', { name: '申请信用修复' }).count()).toBe(1);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await screenshot(page, 'credit-resident-records-375');
+
+      // The perks tab: the 27 measures, the ones the resident qualifies for now first.
+      const measures = page.waitForResponse((r) => r.url().endsWith('/api/v1/credit/me/measures'));
+      await page.getByRole('tab', { name: '守信激励' }).click();
+      const { items } = (await (await measures).json()) as { items: { qualifies?: boolean }[] };
+      expect(items).toHaveLength(27);
+      const qualifying = items.filter((m) => m.qualifies).length;
+      const shown = page.getByTestId('credit-measures').getByTestId('credit-measure');
+      await shown.first().waitFor();
+      expect(await shown.count()).toBe(6);
+      expect(await shown.filter({ hasText: '符合条件' }).count()).toBe(Math.min(6, qualifying));
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     });
 
     it('the resident asks to repair the utility arrears, the credit office grants it, and the resident sees it repaired with a higher score and a message', async () => {

@@ -103,4 +103,16 @@ describe('recordsFor', () => {
     expect(perAdult).toBeGreaterThan(8.5);
     expect(perAdult).toBeLessThan(10.5);
   });
+
+  it('keeps negatives rare and volunteering occasional: most residents are ordinary', () => {
+    const negative = new Set(['court_enforcement', 'tax_arrears', 'traffic_violation', 'utility_arrears']);
+    const share = (test: (type: string) => boolean) =>
+      histories.filter((history) => history.some((row) => test(row[5]))).length / histories.length;
+    // Rates of the generator: 7 % traffic, 2 % arrears, 0.5 % court, 0.4 % tax of working age.
+    expect(share((type) => negative.has(type))).toBeGreaterThan(0.07);
+    expect(share((type) => negative.has(type))).toBeLessThan(0.12);
+    expect(share((type) => type === 'volunteer_service')).toBeGreaterThan(0.12);
+    expect(share((type) => type === 'volunteer_service')).toBeLessThan(0.16);
+    expect(share((type) => type === 'court_enforcement')).toBeLessThan(0.01);
+  });
 });

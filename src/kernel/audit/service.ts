@@ -86,6 +86,30 @@ export function createAuditService(database: SanquDatabase, now: () => Date = ()
     return rows.map((row) => row.seq);
   }
 
+  /**
+   * The audit trail as an auditor reads it (审计日志查询): entries matching `query`, newest first, a page at a time
+   * (`before` = the last seq of the previous page). The digests stay digests: the trail proves what was written
+   * without holding it.
+   */
+  async function entries(query: AuditQuery): Promise<AuditLogTable[]> {
+    let select = tablesOf<AuditTables>(database.db).selectFrom('audit_log').selectAll();
+    if (query.resourceType !== undefined) select = select.where('resource_type', '=', query.resourceType);
+    if (query.resourceId !== undefined) select = select.where('resource_id', '=', query.resourceId);
+    if (query.action?.endsWith('.'))
+      // substr, not LIKE: no wildcards to escape ('_' is one) and the same case-sensitive test on both dialects.
+      select = select.where(sql`substr(action, 1, ${query.action.length})`, '=', query.action);
+    else if (query.action !== undefined) select = select.where('action', '=', query.action);
+    if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
+    if (query.from !== undefined) select = select.where('occurred_at', '>=', query.from);
+    if (query.to !== undefined) select = select.where('occurred_at', '<', query.to);
+    if (query.before !== undefined) select = select.where('seq', '<', query.before);
+    const rows = await select
+      .orderBy('seq', 'desc')
+      .limit(query.limit ?? 100)
+      .execute();
+    return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  }
+
   return {
     /**
      * Runs `work` in a transaction that will write audit entries. The audit lock is taken first, before any row
@@ -140,40 +164,11 @@ export function createAuditService(database: SanquDatabase, now: () => Date = ()
       }
     },
 
-    /**
-     * The audit trail as an auditor reads it (审计日志查询): entries matching `query`, newest first, a page at a time
-     * (`before` = the last seq of the previous page). The digests stay digests: the trail proves what was written
-     * without holding it.
-     */
-    async entries(query: AuditQuery): Promise<AuditLogTable[]> {
-      let select = tablesOf<AuditTables>(database.db).selectFrom('audit_log').selectAll();
-      if (query.resourceType !== undefined) select = select.where('resource_type', '=', query.resourceType);
-      if (query.resourceId !== undefined) select = select.where('resource_id', '=', query.resourceId);
-      if (query.action?.endsWith('.'))
-        // substr, not LIKE: no wildcards to escape ('_' is one) and the same case-sensitive test on both dialects.
-        select = select.where(sql`substr(action, 1, ${query.action.length})`, '=', query.action);
-      else if (query.action !== undefined) select = select.where('action', '=', query.action);
-      if (query.actorId !== undefined) select = select.where('actor_id', '=', query.actorId);
-      if (query.from !== undefined) select = select.where('occurred_at', '>=', query.from);
-      if (query.to !== undefined) select = select.where('occurred_at', '<', query.to);
-      if (query.before !== undefined) select = select.where('seq', '<', query.before);
-      const rows = await select
-        .orderBy('seq', 'desc')
-        .limit(query.limit ?? 100)
-        .execute();
-      return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
-    },
+    entries,
 
-    /** The entries about one resource, newest first (for "who touched this" views). */
-    async history(resourceType: string, resourceId: string, limit = 100) {
-      return tablesOf<AuditTables>(database.db)
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('resource_type', '=', resourceType)
-        .where('resource_id', '=', resourceId)
-        .orderBy('seq', 'desc')
-        .limit(limit)
-        .execute();
+    /** The entries about one resource, newest first (for "who touched this" views): `entries` narrowed to it. */
+    history(resourceType: string, resourceId: string, limit = 100) {
+      return entries({ resourceType, resourceId, limit });
     },
   };
 }

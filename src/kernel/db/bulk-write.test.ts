@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertNew, selectByKeys } from './bulk-write';
+import { insertNew, selectByKeyGroups, selectByKeys } from './bulk-write';
 import { openTestDatabase, type TestDatabase, testDialects } from './test-databases';
 
 describe.each(testDialects)('bulk writes on %s', (dialect) => {
@@ -79,6 +79,26 @@ describe.each(testDialects)('bulk writes on %s', (dialect) => {
       await expect(
         selectByKeys(database, trx, { table: 'pairs; drop', keys: ['a'], columns: [] }, [['x']]),
       ).rejects.toThrow(/identifier/);
+      const grouped = await selectByKeyGroups(
+        database,
+        trx,
+        { table: 'pairs', keys: ['b', 'a'], columns: ['n'] },
+        [
+          { rest: ['x'], firsts: ['1', '2', '7'] },
+          { rest: ['y'], firsts: [] },
+          { rest: ['y'], firsts: ['1'] },
+        ],
+      );
+      expect(grouped.map((r) => [r[0], r[1], r[2] === null ? null : Number(r[2])]).sort()).toEqual([
+        ['1', 'x', 1],
+        ['1', 'y', 3],
+        ['2', 'x', null],
+      ]);
+      await expect(
+        selectByKeyGroups(database, trx, { table: 'pairs', keys: ['a', 'b'], columns: [] }, [
+          { rest: [], firsts: ['x'] },
+        ]),
+      ).rejects.toThrow(/key group/);
     });
   });
 });

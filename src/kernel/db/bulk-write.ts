@@ -72,6 +72,12 @@ export interface KeyedSelect {
   where?: string;
 }
 
+/** Key tuples that agree on every key but the first: `firsts` (distinct) each with the same `rest`. */
+export interface KeyGroup {
+  firsts: readonly string[];
+  rest: readonly string[];
+}
+
 /**
  * The rows of `spec.table` matching any of `tuples` on `spec.keys`, as arrays `[...keys, ...columns]`: an index
  * probed once per tuple. SQLite runs one statement per group of tuples that differ only in the first key (its
@@ -85,40 +91,72 @@ export async function selectByKeys(
   tuples: readonly (readonly string[])[],
 ): Promise<unknown[][]> {
   if (tuples.length === 0) return [];
-  for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
   const unique = [...new Map(tuples.map((t) => [tupleKey(t), t])).values()];
-  const extra = spec.where ? ` and (${spec.where})` : '';
-  if (database.sqlite) {
-    // Tuples that agree on every key but the first share a statement: the first key's values go in as one JSON
-    // array (`in (select value from json_each(?))`), the others are bound. SQLite then probes the index for each
-    // value inside one statement, without a JavaScript round per tuple (ingesting a batch: one statement per day).
-    const [first, ...rest] = spec.keys;
-    const statement = cachedStatement(
-      database.sqlite,
-      `select ${[...spec.keys, ...spec.columns].join(', ')} from ${spec.table} where ${first} in (select value from json_each(?))${rest
-        .map((k) => ` and ${k} = ?`)
-        .join('')}${extra}`,
-      true,
-    );
-    const groups = new Map<string, { firsts: string[]; rest: readonly string[] }>();
-    for (const tuple of unique) {
-      const others = tuple.slice(1);
-      const key = tupleKey(others);
-      let group = groups.get(key);
-      if (!group) {
-        group = { firsts: [], rest: others };
-        groups.set(key, group);
-      }
-      group.firsts.push(tuple[0]!);
+  if (!database.sqlite) return selectJoined(trx, spec, unique);
+  const groups = new Map<string, { firsts: string[]; rest: readonly string[] }>();
+  for (const tuple of unique) {
+    const rest = tuple.slice(1);
+    const key = tupleKey(rest);
+    let group = groups.get(key);
+    if (!group) {
+      group = { firsts: [], rest };
+      groups.set(key, group);
     }
-    const found: unknown[][] = [];
-    for (const group of groups.values())
-      for (const row of statement.all(JSON.stringify(group.firsts), ...group.rest) as unknown[][])
-        found.push(row);
-    return found;
+    group.firsts.push(tuple[0]!);
   }
+  return selectByKeyGroups(database, trx, spec, [...groups.values()]);
+}
+
+/**
+ * selectByKeys for a caller that has its tuples grouped already (ingestion: residents by day), which spares the
+ * per-tuple keys and copies of regrouping ten thousand tuples.
+ */
+export async function selectByKeyGroups(
+  database: SanquDatabase,
+  trx: AnyDb,
+  spec: KeyedSelect,
+  groups: readonly KeyGroup[],
+): Promise<unknown[][]> {
+  for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
+  for (const group of groups)
+    if (group.rest.length !== spec.keys.length - 1)
+      throw new Error(`bulk write: a key group needs ${spec.keys.length - 1} values after the first key`);
+  if (!database.sqlite)
+    return selectJoined(
+      trx,
+      spec,
+      groups.flatMap((group) => group.firsts.map((first) => [first, ...group.rest])),
+    );
+  // The first key's values go in as one JSON array (`in (select value from json_each(?))`), the others are bound.
+  // SQLite then probes the index for each value inside one statement, without a JavaScript round per tuple.
+  const [first, ...rest] = spec.keys;
+  const extra = spec.where ? ` and (${spec.where})` : '';
+  const statement = cachedStatement(
+    database.sqlite,
+    `select ${[...spec.keys, ...spec.columns].join(', ')} from ${spec.table} where ${first} in (select value from json_each(?))${rest
+      .map((k) => ` and ${k} = ?`)
+      .join('')}${extra}`,
+    true,
+  );
+  const found: unknown[][] = [];
+  for (const group of groups) {
+    if (group.firsts.length === 0) continue;
+    for (const row of statement.all(JSON.stringify(group.firsts), ...group.rest) as unknown[][]) found.push(row);
+  }
+  return found;
+}
+
+/** PostgreSQL: the distinct `tuples` as text arrays, unnested and joined to the table in one statement. */
+async function selectJoined(
+  trx: AnyDb,
+  spec: KeyedSelect,
+  tuples: readonly (readonly string[])[],
+): Promise<unknown[][]> {
+  for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
+  if (tuples.length === 0) return [];
+  const extra = spec.where ? ` and (${spec.where})` : '';
   const selected = [...spec.keys, ...spec.columns].map((c) => `t.${c}`).join(', ');
-  const arrays = spec.keys.map((_, i) => sql`${unique.map((t) => t[i]!)}::text[]`);
+  const arrays = spec.keys.map((_, i) => sql`${tuples.map((t) => t[i]!)}::text[]`);
   const on = spec.keys.map((k) => `t.${k} = k.${k}`).join(' and ');
   const result = await sql<
     Record<string, unknown>

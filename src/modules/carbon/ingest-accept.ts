@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AnyDb, SanquDatabase } from '../../kernel/db';
+import type { AnyDb, KeyGroup, SanquDatabase } from '../../kernel/db';
 import type { ValidEvent } from './behaviour-events';
 import type { BehaviourCatalogue } from './behaviours';
 import { type EventRow, insertEvents, usageOf } from './ingest-store';
@@ -46,7 +46,7 @@ export async function storeAssessed(
   let candidates = events;
   await sql`savepoint carbon_store_assessed`.execute(trx);
   for (;;) {
-    const used = await usageOf(database, trx, pairsOf(candidates));
+    const used = await usageOf(database, trx, residentsByDay(candidates));
     const assessed = assessInOrder(request.catalogue, request.config, candidates, used);
     const expiries = new Map<string, string>();
     const rows = assessed.map(({ event, day, assessment }) => {
@@ -69,15 +69,22 @@ export async function storeAssessed(
   }
 }
 
-/** The distinct (resident, Asia/Shanghai day) pairs of `events`, whose cap usage the assessment needs. */
-function pairsOf(events: readonly ValidEvent[]): [subject: string, day: string][] {
-  const pairs = new Map<string, [string, string]>();
+/**
+ * The residents of `events` by Asia/Shanghai day, each once: the (resident, day) pairs whose cap usage the
+ * assessment needs, grouped as the usage probe sends them (one statement per day).
+ */
+function residentsByDay(events: readonly ValidEvent[]): KeyGroup[] {
+  const byDay = new Map<string, Set<string>>();
   for (const event of events) {
     const day = dayOfMillis(event.at);
-    const key = `${event.subjectId}|${day}`;
-    if (!pairs.has(key)) pairs.set(key, [event.subjectId, day]);
+    let residents = byDay.get(day);
+    if (residents === undefined) {
+      residents = new Set();
+      byDay.set(day, residents);
+    }
+    residents.add(event.subjectId);
   }
-  return [...pairs.values()];
+  return [...byDay].map(([day, residents]) => ({ rest: [day], firsts: [...residents] }));
 }
 
 function rowOf(

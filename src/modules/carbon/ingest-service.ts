@@ -114,15 +114,21 @@ export function createCarbonIngestService(
     await audit.transaction(db, async (trx) => {
       // One accepting transaction at a time keeps the daily caps exact (SQLite has one writer anyway).
       await serializeWithinTransaction(trx, database.dialect, 'carbon_behaviour_ingest');
-      await accountCache.fill(
+      const accounts = await accountCache.fill(
         database,
         trx,
         parsed.events.map((e) => e.subjectId),
       );
       const fresh: ValidEvent[] = [];
-      for (const e of parsed.events) {
-        if (accountCache.has(e.subjectId)) fresh.push(e);
-        else
+      // Each event's account by its position in the batch, for the amounts owed below.
+      const accountAt: string[] = [];
+      for (let i = 0; i < parsed.events.length; i++) {
+        const e = parsed.events[i]!;
+        const account = accounts[i];
+        if (account !== undefined) {
+          fresh.push(e);
+          accountAt[e.index] = account;
+        } else
           refuse(
             e.index,
             e.eventId,
@@ -165,7 +171,7 @@ export function createCarbonIngestService(
         };
         ids.push(event.eventId);
         if (assessment.points === 0) continue;
-        const account = accountCache.get(event.subjectId)!;
+        const account = accountAt[event.index]!;
         owed.set(account, (owed.get(account) ?? 0) + assessment.points);
         points += assessment.points;
       }

@@ -18,7 +18,9 @@ describe.each(testDialects)('the ingest account cache on %s', (dialect) => {
 
   it('knows residents with an account, never one without, and finds an account opened later', async () => {
     const cache = createAccountCache();
-    await fill(cache, [ids[0]!, ids[3]!, ids[0]!]);
+    const account0 = (await t.platform.carbon.accounts.accountsOf('resident', ids[0]!))[0]!.accountNo;
+    expect(await fill(cache, [ids[0]!, ids[3]!, ids[0]!])).toEqual([account0, undefined, account0]);
+    expect(await fill(cache, [ids[3]!, ids[0]!])).toEqual([undefined, account0]);
     expect(cache.has(ids[0]!)).toBe(true);
     expect(cache.get(ids[0]!)).toBe(
       (await t.platform.carbon.accounts.accountsOf('resident', ids[0]!))[0]!.accountNo,
@@ -34,7 +36,10 @@ describe.each(testDialects)('the ingest account cache on %s', (dialect) => {
   it('starting over when full still knows every subject of the batch that filled it', async () => {
     const cache = createAccountCache(2);
     await fill(cache, [ids[0]!, ids[1]!]);
-    await fill(cache, [ids[0]!, ids[1]!, ids[2]!]);
-    for (const id of ids.slice(0, 3)) expect(cache.has(id)).toBe(true);
+    const accounts = await fill(cache, [ids[0]!, ids[1]!, ids[2]!]);
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      expect(cache.has(id)).toBe(true);
+      expect(accounts[i]).toBe(cache.get(id));
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   assessBehaviour,
   dayKey,
   expiryDate,
+  inAssessmentOrder,
   isoOfMillis,
   parsePointsConfig,
   reversalOf,
@@ -289,5 +290,56 @@ describe('isoOfMillis', () => {
     );
     for (const edge of [0, 999, 86_399_999, 86_400_000, 253_402_300_799_999, 253_402_300_800_000, -1])
       expect(isoOfMillis(edge)).toBe(new Date(edge).toISOString());
+  });
+});
+
+describe('inAssessmentOrder', () => {
+  const byComparator = (items: { event: { eventId: string; source?: string }; at: number }[]) =>
+    [...items].sort(
+      (a, b) =>
+        a.at - b.at ||
+        (a.event.eventId < b.event.eventId ? -1 : a.event.eventId > b.event.eventId ? 1 : 0) ||
+        ((a.event.source ?? '') < (b.event.source ?? '')
+          ? -1
+          : (a.event.source ?? '') > (b.event.source ?? '')
+            ? 1
+            : 0),
+    );
+  const item = (at: fc.Arbitrary<number>) =>
+    fc.record({
+      event: fc.record(
+        { eventId: fc.string({ maxLength: 3 }), source: fc.constantFrom('a', 'b') },
+        { requiredKeys: ['eventId'] },
+      ),
+      at,
+    });
+
+  it('orders exactly as the comparator does, ties on the instant included', () => {
+    const base = 1_790_000_000_000;
+    fc.assert(
+      fc.property(fc.array(item(fc.integer({ min: base, max: base + 30 })), { maxLength: 300 }), (items) => {
+        expect(inAssessmentOrder(items)).toEqual(byComparator(items));
+      }),
+    );
+  });
+
+  it('falls back to the comparator for fractional instants and spans too wide for exact keys', () => {
+    fc.assert(
+      fc.property(
+        fc.array(item(fc.oneof(fc.double({ min: 0, max: 1e15, noNaN: true }), fc.constant(0))), {
+          maxLength: 100,
+        }),
+        (items) => {
+          expect(inAssessmentOrder(items)).toEqual(byComparator(items));
+        },
+      ),
+    );
+  });
+
+  it('leaves its input as it was', () => {
+    const items = [3, 1, 2].map((at) => ({ event: { eventId: String(at) }, at }));
+    const sorted = inAssessmentOrder(items);
+    expect(sorted.map((i) => i.at)).toEqual([1, 2, 3]);
+    expect(items.map((i) => i.at)).toEqual([3, 1, 2]);
   });
 });

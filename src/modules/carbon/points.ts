@@ -274,19 +274,13 @@ export function assessInOrder<E extends BehaviourEvent & { at?: number }>(
   events: readonly E[],
   usedMilli: Map<string, number>,
 ): (BatchAssessment & { event: E })[] {
-  const ordered = events.map((event) => {
+  const timed = events.map((event) => {
     // Parsed once by the batch parser when it is there (`at`); thousands of events per batch make this count.
     const at = event.at ?? timestampMillis(event.occurredAt);
     if (at === null) throw new RangeError(`event ${event.eventId}: bad occurredAt ${event.occurredAt}`);
     return { event, at };
   });
-  ordered.sort(
-    (a, b) =>
-      a.at - b.at ||
-      compareText(a.event.eventId, b.event.eventId) ||
-      compareText(a.event.source ?? '', b.event.source ?? ''),
-  );
-  return ordered.map(({ event, at }) => {
+  return inAssessmentOrder(timed).map(({ event, at }) => {
     const day = dayOfMillis(at);
     const key = usageKey(event.subjectId, event.behaviour, day);
     const before = usedMilli.get(key) ?? 0;
@@ -298,3 +292,50 @@ export function assessInOrder<E extends BehaviourEvent & { at?: number }>(
 
 /** Code-unit order, the same on every machine and locale (localeCompare is not). */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Timed {
+  event: Pick<BehaviourEvent, 'eventId' | 'source'>;
+  at: number;
+}
+
+/** The assessment order: occurredAt instant, then eventId, then source. */
+const compareTimed = (a: Timed, b: Timed): number =>
+  a.at - b.at ||
+  compareText(a.event.eventId, b.event.eventId) ||
+  compareText(a.event.source ?? '', b.event.source ?? '');
+
+/**
+ * `items` sorted by compareTimed, in a new array. A comparator called ~14 times per event was a tenth of accepting
+ * a batch, so the instants are sorted as numbers instead: each item becomes `(at − earliest) × n + position` in a
+ * Float64Array, whose native sort needs no callback and whose keys stay exact below 2^53 (a batch spans days, its
+ * events are at most maxAgeDays old). Runs of equal instants — rare — are then put in order by the full comparator.
+ * Fractional instants or a span too wide for exact keys take the comparator path.
+ */
+export function inAssessmentOrder<T extends Timed>(items: readonly T[]): T[] {
+  const n = items.length;
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  let whole = true;
+  for (const { at } of items) {
+    if (at < earliest) earliest = at;
+    if (at > latest) latest = at;
+    if (!Number.isInteger(at)) whole = false;
+  }
+  if (n < 2 || !whole || (latest - earliest + 1) * n > Number.MAX_SAFE_INTEGER)
+    return [...items].sort(compareTimed);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (items[i]!.at - earliest) * n + i;
+  keys.sort();
+  const sorted = new Array<T>(n);
+  for (let i = 0; i < n; i++) sorted[i] = items[keys[i]! % n]!;
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && sorted[end]!.at === sorted[start]!.at) end++;
+    if (end - start > 1) {
+      const run = sorted.slice(start, end).sort(compareTimed);
+      for (let k = 0; k < run.length; k++) sorted[start + k] = run[k]!;
+    }
+    start = end;
+  }
+  return sorted;
+}

@@ -1,5 +1,6 @@
 import type { AnyDb, KeyGroup, SanquDatabase } from '../../kernel/db';
-import { insertNew, selectByKeyGroups, selectByKeys } from '../../kernel/db';
+import { insertNew, selectByKeyGroups, selectByKeys, tablesOf } from '../../kernel/db';
+import type { CarbonTables } from './carbon.tables';
 import { usageKey } from './points';
 
 /**
@@ -44,13 +45,13 @@ export function createAccountCache(limit = ACCOUNT_CACHE_LIMIT) {
      */
     async fill(database: SanquDatabase, trx: AnyDb, subjects: readonly string[]) {
       const found = new Array<string | undefined>(subjects.length);
-      let missing: number[] | undefined;
+      const missing: number[] = [];
       for (let i = 0; i < subjects.length; i++) {
         const account = known.get(subjects[i]!);
         found[i] = account;
-        if (account === undefined) (missing ??= []).push(i);
+        if (account === undefined) missing.push(i);
       }
-      if (missing === undefined) return found;
+      if (missing.length === 0) return found;
       // Full: start over, remembering this batch's subjects (read again below if they are not missing).
       const unseen = new Set(missing.map((i) => subjects[i]!));
       if (known.size + unseen.size > limit) {
@@ -131,4 +132,15 @@ export type EventRow = [
 /** Inserts the rows; a row whose (source, event_id) is already stored is skipped and reported false. */
 export function insertEvents(database: SanquDatabase, trx: AnyDb, rows: readonly EventRow[]) {
   return insertNew(database, trx, 'carbon_behaviour_events', EVENT_COLUMNS, ['source', 'event_id'], rows);
+}
+
+/** Deletes the events `eventIds` of `source` (the rows an attempt inserted before finding some stored already). */
+export async function deleteEvents(trx: AnyDb, source: string, eventIds: readonly string[]) {
+  const db = tablesOf<CarbonTables>(trx);
+  for (let start = 0; start < eventIds.length; start += 500)
+    await db
+      .deleteFrom('carbon_behaviour_events')
+      .where('source', '=', source)
+      .where('event_id', 'in', eventIds.slice(start, start + 500))
+      .execute();
 }

@@ -141,7 +141,8 @@ export async function selectByKeyGroups(
   const found: unknown[][] = [];
   for (const group of groups) {
     if (group.firsts.length === 0) continue;
-    for (const row of statement.all(JSON.stringify(group.firsts), ...group.rest) as unknown[][]) found.push(row);
+    for (const row of statement.all(JSON.stringify(group.firsts), ...group.rest) as unknown[][])
+      found.push(row);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 export { type BulkValue, bulkInsert } from './bulk-insert';
-export { insertNew, type KeyGroup, type KeyedSelect, selectByKeyGroups, selectByKeys } from './bulk-write';
+export { insertNew, type KeyedSelect, type KeyGroup, selectByKeyGroups, selectByKeys } from './bulk-write';
 export {
   type DatabaseConfig,
   type DialectName,

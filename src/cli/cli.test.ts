@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSanqu } from './cli-test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanqu-cli-'));
 const env = { ...process.env, SANQU_DB: join(dir, 'cli.db'), DATABASE_URL: '' };
 
 /** Runs the real `sanqu` command in a child process, as a user would. */
-function sanqu(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/sanqu.mjs', ...args], {
-    encoding: 'utf8',
-    env,
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sanqu = (...args: string[]) => runSanqu(env, ...args);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -111,3 +111,20 @@ export function errorOf(response: LightMyRequestResponse) {
   }
   return body.error;
 }
+
+/**
+ * A multipart/form-data body with one file part, for `app.inject`: `{ payload, headers }`. The part is named
+ * `field` ("file" unless given) and declared as `type` (application/octet-stream unless given).
+ */
+export function multipartFile(
+  filename: string,
+  content: string | Uint8Array,
+  options: { field?: string; type?: string } = {},
+) {
+  const boundary = '----sanqu-test-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'file'}"; filename="${filename}"\r\nContent-Type: ${options.type ?? 'application/octet-stream'}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { plantEvents, previousMonth } from '../../modules/carbon/close-fixtures'
 import { shanghaiMonth } from '../../modules/carbon/periods';
 import { openPlatform } from '../../platform';
 import { seedCity } from '../../seed';
+import { runSanqu } from '../cli-test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanqu-close-'));
 const file = join(dir, 'close.db');
@@ -15,14 +15,7 @@ const env = { ...process.env, SANQU_DB: file, DATABASE_URL: '' };
 const period = previousMonth();
 
 /** Runs the real `sanqu` command in a child process, as an operator would. */
-function sanqu(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/sanqu.mjs', ...args], {
-    encoding: 'utf8',
-    env,
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sanqu = (...args: string[]) => runSanqu(env, ...args);
 
 beforeAll(async () => {
   const platform = await openPlatform({ dialect: 'sqlite', file });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { tablesOf } from '../../kernel/db';
 import { silentProgress } from '../../kernel/progress';
 import { openPlatform } from '../../platform';
 import { seedCity } from '../../seed';
+import { runSanqu } from '../cli-test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanqu-import-'));
 const file = join(dir, 'import.db');
@@ -15,14 +15,7 @@ const env = { ...process.env, SANQU_DB: file, DATABASE_URL: '' };
 let residents: string[] = [];
 
 /** Runs the real `sanqu` command in a child process, as an operator would. */
-function sanqu(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/sanqu.mjs', ...args], {
-    encoding: 'utf8',
-    env,
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sanqu = (...args: string[]) => runSanqu(env, ...args);
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const event = (eventId: string, subjectId: string, behaviour = 'bus_trip', amount = 1) => ({

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,20 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentProgress } from '../../kernel/progress';
 import { openPlatform } from '../../platform';
 import { seedCity } from '../../seed';
+import { runSanqu } from '../cli-test-support';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanqu-credit-cli-'));
 const file = join(dir, 'credit.db');
 const env = { ...process.env, SANQU_DB: file, DATABASE_URL: '', CI: 'true' };
 
 /** Runs the real `sanqu` command in a child process, as an operator would. */
-function sanqu(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/sanqu.mjs', ...args], {
-    encoding: 'utf8',
-    env,
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sanqu = (...args: string[]) => runSanqu(env, ...args);
 
 beforeAll(async () => {
   const platform = await openPlatform({ dialect: 'sqlite', file });

@@ -122,6 +122,46 @@ describe.each(testDialects)('ledger on %s', (dialect) => {
     expect(Number(count.rows[0]?.n)).toBe(0);
   });
 
+  it('a caller that catches a refused posting and commits keeps no part of it, narrow or wide', async () => {
+    await grant('k1', 'alice', 30);
+    const wide = Array.from({ length: 40 }, (_, i) => ({ accountId: `w${i}`, amount: 1 }));
+    await database.db.transaction().execute((trx) =>
+      ledger.openAccountsWithin(
+        trx,
+        wide.map((l) => ({ id: l.accountId, currency: 'POINTS' as const, label: 'w' })),
+        null,
+      ),
+    );
+    const refusals = [
+      // Lines applied before a refused one: bob's, and forty wallets' (one UPDATE on PostgreSQL); on SQLite an
+      // unbalanced posting is refused once every line is applied.
+      [
+        { accountId: 'bob', amount: 31 },
+        { accountId: 'alice', amount: -31 },
+      ],
+      [
+        { accountId: 'bob', amount: 5 },
+        { accountId: 'alice', amount: -4 },
+      ],
+      [...wide, { accountId: 'alice', amount: -41 }, { accountId: 'issuer', amount: 1 }],
+    ];
+    for (const [n, lines] of refusals.entries()) {
+      await database.db.transaction().execute(async (trx) => {
+        const refused = await ledger
+          .postWithin(trx, { idempotencyKey: `caught-${n}`, description: 'x', actor: null, lines })
+          .then(
+            () => null,
+            (error: unknown) => error,
+          );
+        expect(refused).toMatchObject({ status: expect.any(Number) });
+      });
+    }
+    expect(await ledger.balance('alice')).toBe(30);
+    expect(await ledger.balance('bob')).toBe(0);
+    expect(await ledger.balance('w0')).toBe(0);
+    expect(await ledger.trialBalance()).toEqual(BALANCED);
+  });
+
   it('concurrent spends cannot overdraw: exactly as many succeed as the balance allows', async () => {
     await grant('k1', 'alice', 100);
     const outcomes = await Promise.allSettled(

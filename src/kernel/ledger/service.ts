@@ -187,21 +187,31 @@ export function createLedgerService(
       true,
     );
     const currencyOf = new Map<string, string>();
-    for (const line of lines) {
-      const updated = statement.get(line.amount, line.accountId, line.amount) as
-        | [currency: string]
-        | undefined;
-      if (updated === undefined) {
-        const exists = cachedStatement(sqlite, 'select 1 from ledger_accounts where id = ?').get(
-          line.accountId,
-        );
-        if (!exists) throw notFound('ledger account', line.accountId);
-        throw new AppError(409, 'INSUFFICIENT_BALANCE', 'insufficientBalance', { account: line.accountId });
+    let applied = 0;
+    try {
+      for (const line of lines) {
+        const updated = statement.get(line.amount, line.accountId, line.amount) as
+          | [currency: string]
+          | undefined;
+        if (updated === undefined) {
+          const exists = cachedStatement(sqlite, 'select 1 from ledger_accounts where id = ?').get(
+            line.accountId,
+          );
+          if (!exists) throw notFound('ledger account', line.accountId);
+          throw new AppError(409, 'INSUFFICIENT_BALANCE', 'insufficientBalance', { account: line.accountId });
+        }
+        applied++;
+        currencyOf.set(line.accountId, updated[0]);
       }
-      currencyOf.set(line.accountId, updated[0]);
+      assertBalanced(lines, (id) => currencyOf.get(id)!);
+    } catch (error) {
+      // Undo the lines already applied, so a caller that catches the refusal and commits its own transaction
+      // keeps no part of the posting. (A savepoint would do it too, but with one open SQLite copies every page
+      // the updates touch to a sub-journal: crediting twenty thousand wallets would pay that on every posting.)
+      const undo = cachedStatement(sqlite, 'update ledger_accounts set balance = balance - ? where id = ?');
+      for (let i = 0; i < applied; i++) undo.run(lines[i]!.amount, lines[i]!.accountId);
+      throw error;
     }
-    // Unbalanced: the caller's transaction rolls back the updates above with the error.
-    assertBalanced(lines, (id) => currencyOf.get(id)!);
     return currencyOf;
   }
 
@@ -218,7 +228,17 @@ export function createLedgerService(
     for (const line of lines)
       if (!currencyOf.has(line.accountId)) throw notFound('ledger account', line.accountId);
     assertBalanced(lines, (id) => currencyOf.get(id)!);
-    await (lines.length > BULK_THRESHOLD ? applyLinesInBulk(trx, lines) : applyLinesOneByOne(trx, lines));
+    // A refused line leaves the lines before it applied: the savepoint takes them back, so a caller that catches
+    // the refusal and commits its own transaction keeps no part of the posting.
+    await sql`savepoint ledger_apply_lines`.execute(trx);
+    try {
+      await (lines.length > BULK_THRESHOLD ? applyLinesInBulk(trx, lines) : applyLinesOneByOne(trx, lines));
+    } catch (error) {
+      await sql`rollback to savepoint ledger_apply_lines`.execute(trx);
+      throw error;
+    } finally {
+      await sql`release savepoint ledger_apply_lines`.execute(trx);
+    }
     return currencyOf;
   }
 

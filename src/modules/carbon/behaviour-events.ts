@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../kernel/calendar';
 import { parseResidentId, type ResidentIdReason } from '../../kernel/identity';
 import type { BehaviourCatalogue } from './behaviours';
 
@@ -119,7 +120,7 @@ export function parseBehaviourBatch(
     latest: now + (options.clockSkewMinutes ?? BATCH_DEFAULTS.clockSkewMinutes) * 60_000,
     maxAgeDays: options.maxAgeDays ?? BATCH_DEFAULTS.maxAgeDays,
     now,
-    today: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10),
+    today: shanghaiDate(new Date(now)),
     knownSubject: options.knownSubject ?? (() => false),
   };
   const events: ValidEvent[] = [];

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, errorOf, startTestApp, type TestApp, type TestUser } from '../../../test/api/support';
+import {
+  bearer,
+  errorOf,
+  multipartFile,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from '../../../test/api/support';
 import { testDialects } from '../../kernel/db/test-databases';
 import { UPLOAD_LIMITS } from './activity-upload';
 import { TEST_ENTERPRISES as E, insertTestEnterprises } from './industrial-test-support';
@@ -16,18 +23,6 @@ const USERS: TestUser[] = [
 ];
 const BASE = '/api/v1/carbon/enterprises';
 const PHARMA = `${BASE}/${E.pharma.uscc}`;
-
-/** A multipart/form-data body with one file part. */
-function multipart(filename: string, content: string | Uint8Array, field = 'file') {
-  const boundary = '----sanqu-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const body = Buffer.concat([
-    Buffer.from(head),
-    typeof content === 'string' ? Buffer.from(content) : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(testDialects)('industrial account routes on %s', (dialect) => {
   let t: TestApp;
@@ -172,30 +167,30 @@ describe.each(testDialects)('industrial account routes on %s', (dialect) => {
 
   it('takes a multipart CSV upload with a per-row report, dry-run or for real', async () => {
     const file = `uscc,period,kind,amount,unit\n${E.pharma.uscc},2024-07,electricity,1000,kWh\n${E.cement.uscc},2024-07,electricity,1000,kWh\n`;
-    const send = async (username: string | null, body: ReturnType<typeof multipart>, query = '') =>
+    const send = async (username: string | null, body: ReturnType<typeof multipartFile>, query = '') =>
       t.app.inject({
         method: 'POST',
         url: `${BASE}/activity:upload${query}`,
         payload: body.payload,
         headers: { ...body.headers, ...(username ? await as(username) : {}) },
       });
-    const dry = await send('agent', multipart('july.csv', file), '?dryRun=true');
+    const dry = await send('agent', multipartFile('july.csv', file), '?dryRun=true');
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, totals: { accepted: 1, rejected: 1 } });
     expect((await get(`${PHARMA}/activity?period=2024-07`, 'agent')).json().rows).toEqual([]);
-    const real = await send('ecology-city', multipart('july.csv', file));
+    const real = await send('ecology-city', multipartFile('july.csv', file));
     expect(real.json().totals).toMatchObject({ accepted: 2, rejected: 0 });
     expect((await get(`${PHARMA}/activity?period=2024-07`, 'agent')).json().rows).toHaveLength(1);
-    expect((await send(null, multipart('july.csv', file))).statusCode).toBe(401);
-    expect((await send('resident1', multipart('july.csv', file))).statusCode).toBe(403);
-    expect((await send('services-changshan', multipart('july.csv', file))).statusCode).toBe(403);
-    expect(errorOf(await send('agent', multipart('july.csv', file, 'attachment'))).code).toBe(
+    expect((await send(null, multipartFile('july.csv', file))).statusCode).toBe(401);
+    expect((await send('resident1', multipartFile('july.csv', file))).statusCode).toBe(403);
+    expect((await send('services-changshan', multipartFile('july.csv', file))).statusCode).toBe(403);
+    expect(errorOf(await send('agent', multipartFile('july.csv', file, { field: 'attachment' }))).code).toBe(
       'UPLOAD_NO_FILE',
     );
-    expect((await send('agent', multipart('july.xls', file))).statusCode).toBe(415);
-    expect((await send('agent', multipart('july.csv', 'uscc,kind\n1,2'))).statusCode).toBe(422);
-    expect((await send('agent', multipart('july.csv', file), '?colour=1')).statusCode).toBe(422);
-    const big = await send('agent', multipart('big.csv', new Uint8Array(UPLOAD_LIMITS.maxBytes + 10)));
+    expect((await send('agent', multipartFile('july.xls', file))).statusCode).toBe(415);
+    expect((await send('agent', multipartFile('july.csv', 'uscc,kind\n1,2'))).statusCode).toBe(422);
+    expect((await send('agent', multipartFile('july.csv', file), '?colour=1')).statusCode).toBe(422);
+    const big = await send('agent', multipartFile('big.csv', new Uint8Array(UPLOAD_LIMITS.maxBytes + 10)));
     expect(big.statusCode).toBe(413);
     expect(errorOf(big).code).toBe('UPLOAD_TOO_LARGE');
     const json = await post(`${BASE}/activity:upload`, 'agent', { file: 'x' });

@@ -2,20 +2,16 @@
  * Periods (核算期) as the carbon module counts them: calendar months 'YYYY-MM' and days 'YYYY-MM-DD' in
  * Asia/Shanghai, and month arithmetic. One place, so every part of the module agrees on where a month ends.
  */
-
-/** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+import { shanghaiDate } from '../../kernel/calendar';
 
 /** A period 'YYYY-MM' as a JSON-schema pattern. */
 export const PERIOD_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
 
-/** The Asia/Shanghai calendar month of an instant, 'YYYY-MM'. */
-export const shanghaiMonth = (at: Date): string =>
-  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
+/** The Asia/Shanghai calendar day of an instant, 'YYYY-MM-DD': the kernel calendar's date. */
+export const shanghaiDay = shanghaiDate;
 
-/** The Asia/Shanghai calendar day of an instant, 'YYYY-MM-DD'. */
-export const shanghaiDay = (at: Date): string =>
-  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+/** The Asia/Shanghai calendar month of an instant, 'YYYY-MM'. */
+export const shanghaiMonth = (at: Date): string => shanghaiDate(at).slice(0, 7);
 
 /** The period `months` after (or before, when negative) `period`. @example addMonths('2026-01', -1) // '2025-12' */
 export function addMonths(period: string, months: number): string {

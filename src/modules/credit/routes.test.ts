@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf } from '../../../test/api/support';
+import { errorOf, multipartFile } from '../../../test/api/support';
 import { addDays, shanghaiDate } from '../../kernel/calendar';
 import { testDialects } from '../../kernel/db/test-databases';
 import { type CreditFixture, LIBRARY, startCreditFixture } from './credit-test-support';
 
 const today = shanghaiDate(new Date());
-
-/** A multipart body with one file in the field "file". */
-function multipart(filename: string, content: string | Buffer) {
-  const boundary = '----sanqu-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe.each(testDialects)('credit API on %s', (dialect) => {
   let f: CreditFixture;
@@ -126,8 +116,8 @@ describe.each(testDialects)('credit API on %s', (dialect) => {
     const response = await f.t.app.inject({
       method: 'POST',
       url: '/api/v1/credit/records:import',
-      ...multipart('志愿.csv', csv),
-      headers: { ...multipart('x', '').headers, ...(await f.headers('civil-changshan')) },
+      ...multipartFile('志愿.csv', csv),
+      headers: { ...multipartFile('x', '').headers, ...(await f.headers('civil-changshan')) },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
@@ -143,8 +133,8 @@ describe.each(testDialects)('credit API on %s', (dialect) => {
     const noColumns = await f.t.app.inject({
       method: 'POST',
       url: '/api/v1/credit/records:import',
-      ...multipart('x.csv', 'a,b\n1,2\n'),
-      headers: { ...multipart('x', '').headers, ...(await f.headers('civil-changshan')) },
+      ...multipartFile('x.csv', 'a,b\n1,2\n'),
+      headers: { ...multipartFile('x', '').headers, ...(await f.headers('civil-changshan')) },
     });
     expect(noColumns.statusCode).toBe(422);
     expect(errorOf(noColumns).message).toContain('recordId');

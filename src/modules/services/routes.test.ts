@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf } from '../../../test/api/support';
+import { errorOf, multipartFile } from '../../../test/api/support';
 import { testDialects } from '../../kernel/db/test-databases';
 import { MONDAY, PDF, PNG, type ServicesFixture, startServicesFixture } from './services-test-support';
-
-/** A multipart body with one file in the field "file", declared as `type`. */
-function multipart(filename: string, content: Uint8Array, type = 'application/octet-stream') {
-  const boundary = '----sanqu-services-test';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe.each(testDialects)('services API on %s', (dialect) => {
   let f: ServicesFixture;
@@ -116,7 +106,7 @@ describe.each(testDialects)('services API on %s', (dialect) => {
       const ok = await f.t.app.inject({
         method: 'POST',
         url: '/api/v1/services/files',
-        ...withAuth(multipart('照片.png', PNG, 'image/png'), await f.headers('resident-a')),
+        ...withAuth(multipartFile('照片.png', PNG, { type: 'image/png' }), await f.headers('resident-a')),
       });
       expect(ok.statusCode).toBe(201);
       expect(ok.json()).toMatchObject({ mediaType: 'image/png', size: PNG.length, fileName: '照片.png' });
@@ -124,7 +114,7 @@ describe.each(testDialects)('services API on %s', (dialect) => {
         method: 'POST',
         url: '/api/v1/services/files',
         ...withAuth(
-          multipart('a.pdf', new TextEncoder().encode('MZ not a pdf')),
+          multipartFile('a.pdf', new TextEncoder().encode('MZ not a pdf')),
           await f.headers('resident-a'),
         ),
       });
@@ -132,13 +122,13 @@ describe.each(testDialects)('services API on %s', (dialect) => {
       const lying = await f.t.app.inject({
         method: 'POST',
         url: '/api/v1/services/files',
-        ...withAuth(multipart('a.png', PDF, 'image/png'), await f.headers('resident-a')),
+        ...withAuth(multipartFile('a.png', PDF, { type: 'image/png' }), await f.headers('resident-a')),
       });
       expect([lying.statusCode, errorOf(lying).code]).toEqual([415, 'UPLOAD_MISLABELLED']);
       const anonymous = await f.t.app.inject({
         method: 'POST',
         url: '/api/v1/services/files',
-        ...multipart('a.pdf', PDF),
+        ...multipartFile('a.pdf', PDF),
       });
       expect(anonymous.statusCode).toBe(401);
       const big = new Uint8Array(10 * 1024 * 1024 + 10);
@@ -146,7 +136,7 @@ describe.each(testDialects)('services API on %s', (dialect) => {
       const tooBig = await f.t.app.inject({
         method: 'POST',
         url: '/api/v1/services/files',
-        ...withAuth(multipart('big.pdf', big), await f.headers('resident-a')),
+        ...withAuth(multipartFile('big.pdf', big), await f.headers('resident-a')),
       });
       expect([tooBig.statusCode, errorOf(tooBig).code]).toEqual([413, 'UPLOAD_TOO_LARGE']);
     });

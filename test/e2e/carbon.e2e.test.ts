@@ -21,6 +21,8 @@ describe.skipIf(!hasChromium)('carbon pages (e2e, headless Chromium)', () => {
     }
     await page.getByRole('menuitem', { name: '我的碳账户' }).click();
     await page.waitForURL('**/me/carbon');
+    // On a phone the menu drawer closes with the new page; nothing below may be clicked through it.
+    await page.locator('.ant-drawer-open').waitFor({ state: 'hidden' });
     const answer = await points;
     expect(answer.status()).toBe(200);
     const { balance } = (await answer.json()) as { balance: number };
@@ -38,6 +40,8 @@ describe.skipIf(!hasChromium)('carbon pages (e2e, headless Chromium)', () => {
     }
     await page.getByRole('menuitem', { name: '碳排放测算' }).click();
     await page.waitForURL('**/enterprise/carbon/calculator');
+    // On a phone the menu drawer closes with the new page; nothing below may be clicked through it.
+    await page.locator('.ant-drawer-open').waitFor({ state: 'hidden' });
     await page.getByTestId('carbon-account-no').waitFor();
   }
 

@@ -22,6 +22,8 @@ describe.skipIf(!hasChromium)('enterprise and bank carbon pages (e2e, headless C
       await page.getByRole('button', { name: '打开菜单' }).click();
     await page.getByRole('menuitem', { name: '企业碳账户' }).click();
     await page.waitForURL('**/enterprise/carbon');
+    // On a phone the menu drawer closes with the new page; nothing below may be clicked through it.
+    await page.locator('.ant-drawer-open').waitFor({ state: 'hidden' });
   }
 
   it('enterprise sees its label with each dimension’s reason and twelve months of emissions', async () => {

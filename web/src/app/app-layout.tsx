@@ -1,7 +1,7 @@
 import { Drawer, Layout } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../auth/use-current-user';
 import { AppHeader } from './app-header';
 import { AppMenu } from './app-menu';
@@ -14,6 +14,12 @@ export default function AppLayout() {
   const user = useCurrentUser();
   const narrow = useIsNarrow();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { pathname } = useLocation();
+  // A new page closes the phone menu however it was reached (menu, link, back button). The menu's own click closes
+  // it too, but a navigation that waits for its page's code can commit after that click was handled.
+  useEffect(() => {
+    if (pathname) setDrawerOpen(false);
+  }, [pathname]);
   const brand = (
     <div className="app-brand">
       {t('common.appName')}

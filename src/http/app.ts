@@ -100,9 +100,12 @@ export async function buildApp(platform: Platform, options: AppOptions): Promise
   await app.register(async (scope) => divisionRoutes(scope, platform.divisions), {
     prefix: '/api/v1/divisions',
   });
-  await app.register(async (scope) => auditRoutes(scope, platform.audit, platform.can), {
-    prefix: '/api/v1/audit',
-  });
+  await app.register(
+    async (scope) => auditRoutes(scope, platform.audit, platform.can, platform.auth.usernamesOf),
+    {
+      prefix: '/api/v1/audit',
+    },
+  );
   for (const module of modules) {
     if (module.routes)
       await app.register(async (scope) => module.routes!(scope, platform), {

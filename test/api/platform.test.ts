@@ -97,6 +97,12 @@ describe.each(testDialects)('platform endpoints on %s', (dialect) => {
     expect(body.next).toBe(body.entries[1]!.seq);
     const next = (await read(`?limit=2&before=${body.next}`)).json() as typeof body;
     expect(next.entries[0]!.seq).toBeLessThan(body.next!);
+    // Actors are named by username: the auditor's own login is among the newest entries.
+    const logins = (await read('?action=auth.login&limit=500')).json() as {
+      entries: { actorId: string | null; actorName: string | null }[];
+    };
+    expect(logins.entries.map((e) => e.actorName)).toContain('auditor');
+    expect(logins.entries.every((e) => e.actorId !== null && e.actorName !== null)).toBe(true);
     const users = (await read('?action=user.&limit=500')).json() as typeof body;
     expect(users.entries.length).toBeGreaterThan(0);
     expect(users.entries.every((e) => e.action.startsWith('user.'))).toBe(true);

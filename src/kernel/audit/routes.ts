@@ -11,6 +11,9 @@ const AuditEntrySchema = Type.Object({
   actorId: Type.Union([Type.String(), Type.Null()], {
     description: 'null: the system (seed, scheduled jobs)',
   }),
+  actorName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The actor’s username; null for the system',
+  }),
   actorRole: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(),
   resourceType: Type.String(),
@@ -23,8 +26,16 @@ const AuditEntrySchema = Type.Object({
 
 const CODE = '^[a-z][a-z0-9_]*$';
 
-/** /api/v1/audit: read the trail and verify its hash chain (auditors and admins). */
-export async function auditRoutes(app: SanquApp, audit: AuditService, can: Can) {
+/**
+ * /api/v1/audit: read the trail and verify its hash chain (auditors and admins). `usernamesOf` names the actors
+ * (the trail stores user ids; the auth kernel knows their usernames).
+ */
+export async function auditRoutes(
+  app: SanquApp,
+  audit: AuditService,
+  can: Can,
+  usernamesOf: (ids: readonly string[]) => Promise<Map<string, string>>,
+) {
   app.get(
     '/entries',
     {
@@ -74,11 +85,13 @@ export async function auditRoutes(app: SanquApp, audit: AuditService, can: Can) 
         ...(to === undefined ? {} : { to: new Date(to).toISOString() }),
         limit,
       });
+      const names = await usernamesOf(rows.flatMap((row) => (row.actor_id === null ? [] : [row.actor_id])));
       return {
         entries: rows.map((row) => ({
           seq: row.seq,
           occurredAt: row.occurred_at,
           actorId: row.actor_id,
+          actorName: row.actor_id === null ? null : (names.get(row.actor_id) ?? null),
           actorRole: row.actor_role,
           action: row.action,
           resourceType: row.resource_type,

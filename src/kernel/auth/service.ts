@@ -208,6 +208,18 @@ export function createAuthService(
       });
     },
 
+    /** Usernames of the users among `ids` (unknown ids are left out): the audit trail names its actors by them. */
+    async usernamesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('auth_users')
+        .select(['id', 'username'])
+        .where('id', 'in', unique)
+        .execute();
+      return new Map(rows.map((row) => [row.id, row.username]));
+    },
+
     async findByUsername(username: string): Promise<Actor | null> {
       const row = await db
         .selectFrom('auth_users')

@@ -153,7 +153,6 @@ export const en: Translation = {
       title: 'Audit',
       intro: 'Auditors check the platform’s write log and ledgers, read-only.',
       plans: [
-        'Write log: hash-chained entries and integrity verification',
         'Ledger checks: trial balance of points and money postings',
         'Data-exchange log: purpose and consent of every cross-department lookup',
       ],
@@ -674,6 +673,42 @@ export const en: Translation = {
   notFound: {
     title: 'Page not found',
     subtitle: 'The page you asked for does not exist or has moved.',
+  },
+  audit: {
+    trail: {
+      title: 'Audit trail',
+      intro:
+        'Every write on the platform is recorded in order and chained by hashes. Newest first; filter by action (credit. for every action of the credit module), resource, actor and dates.',
+      action: 'Action',
+      resourceType: 'Resource type',
+      resourceId: 'Resource ID',
+      actor: 'Actor',
+      actorId: 'Actor ID',
+      fromDay: 'From',
+      toDay: 'To',
+      search: 'Search',
+      reset: 'Reset',
+      seq: 'No.',
+      time: 'Time',
+      resource: 'Resource',
+      afterDigest: 'Digest after',
+      hash: 'Chain hash',
+      system: 'System',
+      empty: 'No entries match',
+      more: 'Load more',
+      actionFormat:
+        'An action is lower-case words joined by dots, e.g. credit.dispute.decide; end with a dot for every action under a prefix, e.g. credit.',
+      codeFormat:
+        'A resource type is lower-case letters, digits and underscores, e.g. carbon_behaviour_batch',
+    },
+    verify: {
+      title: 'Hash-chain check',
+      intro:
+        'Recomputes the hash of every entry of the trail; an entry changed, removed or inserted behind the platform’s back shows as the first broken one.',
+      run: 'Check the chain',
+      intact: 'The chain is intact: {{rows}} entries, none changed.',
+      broken: 'The chain breaks at entry {{seq}} ({{reason}}); {{rows}} entries checked.',
+    },
   },
   forbidden: {
     title: 'Not for your role',

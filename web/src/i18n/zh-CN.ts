@@ -150,11 +150,7 @@ export const zhCN = {
     auditor: {
       title: '审计',
       intro: '审计人员在这里核查平台的操作记录与账务，只读不写。',
-      plans: [
-        '操作日志：逐条哈希链接的写操作记录及完整性校验',
-        '账务核对：积分与资金分录的试算平衡',
-        '数据查询日志：跨部门数据调取的用途与授权',
-      ],
+      plans: ['账务核对：积分与资金分录的试算平衡', '数据查询日志：跨部门数据调取的用途与授权'],
     },
     admin: {
       title: '驾驶舱',
@@ -653,6 +649,40 @@ export const zhCN = {
   notFound: {
     title: '页面不存在',
     subtitle: '您访问的页面不存在或已被移除。',
+  },
+  audit: {
+    trail: {
+      title: '操作日志',
+      intro:
+        '平台每一次写操作都按顺序记录并以哈希相链；此处按时间倒序查看，可按操作类型（如 credit. 表示信用模块的全部操作）、资源、操作人和日期筛选。',
+      action: '操作类型',
+      resourceType: '资源类型',
+      resourceId: '资源编号',
+      actor: '操作人',
+      actorId: '操作人编号',
+      fromDay: '开始日期',
+      toDay: '结束日期',
+      search: '查询',
+      reset: '重置',
+      seq: '序号',
+      time: '时间',
+      resource: '资源',
+      afterDigest: '变更后摘要',
+      hash: '链哈希',
+      system: '系统',
+      empty: '没有符合条件的记录',
+      more: '加载更多',
+      actionFormat:
+        '操作类型为小写英文，以点分隔，如 credit.dispute.decide；以点结尾表示该前缀下的全部操作，如 credit.',
+      codeFormat: '资源类型为小写英文、数字和下划线，如 carbon_behaviour_batch',
+    },
+    verify: {
+      title: '哈希链校验',
+      intro: '逐条重新计算全部操作日志的哈希；若有记录被绕过平台修改、删除或插入，将指出第一条断开的记录。',
+      run: '校验哈希链',
+      intact: '哈希链完整：共 {{rows}} 条记录，均未被改动。',
+      broken: '哈希链在第 {{seq}} 条记录处断开（{{reason}}），已校验 {{rows}} 条。',
+    },
   },
   forbidden: {
     title: '无权访问',

@@ -35,7 +35,7 @@ const CODE = /^[a-z][a-z0-9_]*$/;
 const PAGE = 50;
 
 /** The form's days as the API's instants: from the start of the first day to the end of the last, in Quzhou. */
-export function filterOf(form: FilterForm): AuditFilter {
+function filterOf(form: FilterForm): AuditFilter {
   const text = (value?: string) => value?.trim() || undefined;
   const filter: AuditFilter = {};
   const fields = {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loginThroughForm, scrollWidth } from './support/app-actions';
 import { hasChromium, screenshot } from './support/browser';
+import { shanghaiDay } from './support/days';
 import { useE2eSuite } from './support/suite';
 
 const PHONE = { width: 375, height: 812 };
@@ -13,10 +14,6 @@ async function rowsOf(page: Page): Promise<{ seq: number; action: string }[]> {
   const actions = await rows.locator('td:nth-child(4)').allTextContents();
   return seqs.map((seq, i) => ({ seq, action: actions[i] ?? '' }));
 }
-
-/** Today plus `days` in Quzhou, as YYYY-MM-DD. */
-const shanghaiDay = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const descending = (seqs: number[]) => seqs.every((seq, i) => i === 0 || seq < seqs[i - 1]!);
 

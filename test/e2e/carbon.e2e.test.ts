@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loginThroughForm, scrollWidth } from './support/app-actions';
 import { hasChromium, screenshot } from './support/browser';
+import { previousPeriod } from './support/days';
 import { useE2eSuite } from './support/suite';
 
 const PHONE = { width: 375, height: 812 };
@@ -165,12 +166,6 @@ describe.skipIf(!hasChromium)('carbon pages (e2e, headless Chromium)', () => {
     await screenshot(page, 'carbon-calculator-375');
   });
 });
-
-/** The month before the current one in Quzhou (UTC+8): always a period the server accepts. */
-function previousPeriod(): string {
-  const now = new Date(Date.now() + 8 * 3_600_000);
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
 
 function row(page: Page, index: number): Locator {
   return page.getByTestId(`activity-row-${index}`);

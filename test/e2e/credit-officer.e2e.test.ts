@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { apiGet, apiToken } from './support/api';
 import { loginThroughForm } from './support/app-actions';
 import { hasChromium, screenshot } from './support/browser';
+import { shanghaiDay } from './support/days';
 import { useE2eSuite } from './support/suite';
 
 describe.skipIf(!hasChromium)(
@@ -155,9 +156,4 @@ async function chooseOption(page: Page, select: Locator, option: string): Promis
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
     .filter({ hasText: option })
     .click();
-}
-
-/** Today plus `days` in China Standard Time, as YYYY-MM-DD. */
-function shanghaiDay(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loginThroughForm, scrollWidth } from './support/app-actions';
 import { hasChromium, screenshot } from './support/browser';
+import { previousPeriod, shanghaiDay } from './support/days';
 import { useE2eSuite } from './support/suite';
 
 const PHONE = { width: 375, height: 812 };
@@ -90,7 +91,7 @@ describe.skipIf(!hasChromium)('enterprise and bank carbon pages (e2e, headless C
     await open.locator('.ant-select-item-option', { hasText: '衢州合作银行' }).first().click();
     await consents.locator('.ant-select', { hasText: '衢州合作银行' }).waitFor();
     const expiry = consents.getByLabel('授权截止日');
-    const until = inDays(30);
+    const until = shanghaiDay(30);
     await expiry.fill(until);
     // Tab, not Enter: Enter inside an inline form would submit it before the test listens for the request.
     await expiry.press('Tab');
@@ -144,15 +145,6 @@ describe.skipIf(!hasChromium)('enterprise and bank carbon pages (e2e, headless C
     await screenshot(page, 'enterprise-carbon-375');
   });
 });
-
-function previousPeriod(): string {
-  const now = new Date(Date.now() + 8 * 3_600_000);
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
-
-function inDays(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function enterpriseUscc(baseUrl: string): Promise<string> {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {

@@ -117,7 +117,6 @@ export async function selectByKeyGroups(
   spec: KeyedSelect,
   groups: readonly KeyGroup[],
 ): Promise<unknown[][]> {
-  for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
   for (const group of groups)
     if (group.rest.length !== spec.keys.length - 1)
       throw new Error(`bulk write: a key group needs ${spec.keys.length - 1} values after the first key`);
@@ -127,6 +126,7 @@ export async function selectByKeyGroups(
       spec,
       groups.flatMap((group) => group.firsts.map((first) => [first, ...group.rest])),
     );
+  for (const name of [spec.table, ...spec.keys, ...spec.columns]) assertIdentifier(name);
   // The first key's values go in as one JSON array (`in (select value from json_each(?))`), the others are bound.
   // SQLite then probes the index for each value inside one statement, without a JavaScript round per tuple.
   const [first, ...rest] = spec.keys;

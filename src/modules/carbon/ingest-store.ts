@@ -35,8 +35,7 @@ const ACCOUNT_CACHE_LIMIT = 1_000_000;
 export function createAccountCache(limit = ACCOUNT_CACHE_LIMIT) {
   const known = new Map<string, string>();
   return {
-    /** The account of `subject` (exactly as written) if it has been seen: such an ID was validated at registration. */
-    get: (subject: string) => known.get(subject),
+    /** True when `subject` (exactly as written) has an account seen before: such an ID was validated at registration. */
     has: (subject: string) => known.has(subject),
     /**
      * The account of each of `subjects`, in their order (undefined for a resident without one), reading those not
